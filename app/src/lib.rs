@@ -1,0 +1,113 @@
+//! BackStrong: a strength program for people with a pinched nerve in the
+//! lower back, one gym session at a time.
+//!
+//! This crate is shared by the server (feature `ssr`, renders every page) and
+//! the browser (feature `hydrate`, makes those pages live). Domain modules
+//! (`prefs`, `storage`) are plain Rust; `ui` holds the components, one per
+//! file; `platform` wraps the browser APIs.
+
+pub mod platform;
+pub mod prefs;
+pub mod state;
+pub mod storage;
+pub mod ui;
+
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+use state::PrefsStore;
+use ui::{
+    home::HomePage,
+    layout::{NavBar, StorageBanner},
+    not_found::NotFoundPage,
+    program::ProgramPage,
+    progress::ProgressPage,
+    session::SessionPage,
+    settings::SettingsPage,
+};
+
+/// The name the app shows itself by.
+pub const APP_NAME: &str = "BackStrong";
+
+/// Every page the static export writes, by URL path. The server's tests check
+/// that this list covers every route of [`App`].
+pub fn prerendered_paths() -> Vec<String> {
+    ["/", "/program", "/session", "/progress", "/settings"]
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en" data-theme="system">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+                <meta name="color-scheme" content="light dark" />
+                <meta
+                    name="description"
+                    content="Gym strength training for a pinched nerve in the lower back: safe, guided, one session at a time."
+                />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options=options.clone() />
+                <HashedStylesheet options id="app-css" />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The app: shared frame, routes, and app-wide state.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let prefs = PrefsStore::provide();
+
+    // localStorage only exists in the browser: load after hydration, then
+    // tell the tests (and anyone watching) that the page is live.
+    Effect::new(move |_| {
+        prefs.load();
+        platform::mark_hydrated();
+    });
+    Effect::new(move |_| platform::set_root_attribute("data-theme", prefs.theme().as_attr()));
+
+    view! {
+        <Title formatter=|page: String| {
+            if page.is_empty() { APP_NAME.to_owned() } else { format!("{page} · {APP_NAME}") }
+        } />
+        <Router>
+            <a class="skip-link" href="#main">
+                "Skip to content"
+            </a>
+            <StorageBanner />
+            <main id="main" class="page">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/program") view=ProgramPage />
+                    <Route path=path!("/session") view=SessionPage />
+                    <Route path=path!("/progress") view=ProgressPage />
+                    <Route path=path!("/settings") view=SettingsPage />
+                </Routes>
+            </main>
+            <NavBar />
+        </Router>
+    }
+}
+
+/// The wasm entry point: makes the server-rendered page live.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

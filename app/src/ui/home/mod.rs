@@ -1,0 +1,5 @@
+//! The start screen.
+
+mod home_page;
+
+pub use home_page::HomePage;

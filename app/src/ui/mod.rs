@@ -1,0 +1,10 @@
+//! Components, one per file, grouped by screen. They read state and send
+//! events; the rules live in the domain modules.
+
+pub mod home;
+pub mod layout;
+pub mod not_found;
+pub mod program;
+pub mod progress;
+pub mod session;
+pub mod settings;

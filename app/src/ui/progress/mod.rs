@@ -1,0 +1,5 @@
+//! The Progress screen.
+
+mod progress_page;
+
+pub use progress_page::ProgressPage;

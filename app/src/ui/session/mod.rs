@@ -1,0 +1,5 @@
+//! The Session screen.
+
+mod session_page;
+
+pub use session_page::SessionPage;

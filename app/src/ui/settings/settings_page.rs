@@ -1,0 +1,16 @@
+use super::ThemePicker;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Preferences. Units, body weight, targets and data tools join it later.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    view! {
+        <Title text="Settings" />
+        <h1>"Settings"</h1>
+        <section class="panel" aria-labelledby="theme-heading">
+            <h2 id="theme-heading">"Display"</h2>
+            <ThemePicker />
+        </section>
+    }
+}

@@ -1,0 +1,28 @@
+use crate::{prefs::Theme, state::PrefsStore};
+use leptos::prelude::*;
+
+/// Light, dark, or follow the phone. Saved at once; applies to every screen.
+#[component]
+pub fn ThemePicker() -> impl IntoView {
+    let prefs = PrefsStore::use_context();
+    view! {
+        <div class="choice-group" role="group" aria-label="Colour theme">
+            {Theme::ALL
+                .into_iter()
+                .map(|theme| {
+                    view! {
+                        <button
+                            type="button"
+                            class="choice"
+                            data-theme-choice=theme.as_attr()
+                            aria-pressed=move || (prefs.theme() == theme).to_string()
+                            on:click=move |_| prefs.set_theme(theme)
+                        >
+                            {theme.label()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,333 @@
+//! Browser test support: starts the real release server or serves the
+//! static export, starts chromedriver with a headless Chromium, and offers
+//! page-level helpers. Everything runs on loopback, on free ports, and is
+//! stopped when its handle is dropped.
+//!
+//! The tests expect a release build (`scripts/build.sh`): the server binary
+//! at `target/release/backstrong` and the site in `target/site`.
+
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element, wd::WebDriverCompatibleCommand};
+use serde_json::{Value, json};
+use std::{
+    net::TcpListener,
+    path::{Path, PathBuf},
+    process::Stdio,
+    time::Duration,
+};
+use tokio::{
+    io::{AsyncBufReadExt, BufReader},
+    process::{Child, Command},
+};
+
+/// How long any single wait may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_owned()
+}
+
+/// The release server binary.
+pub fn server_bin() -> PathBuf {
+    root().join("target/release/backstrong")
+}
+
+/// Which way the app is being served.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Host {
+    /// The Rust server (SSR on each request).
+    Server,
+    /// The static export, served by Python's plain file server.
+    Export,
+}
+
+/// A running web host; killed on drop.
+pub struct Site {
+    /// e.g. `http://127.0.0.1:41234`
+    pub base: String,
+    _child: Child,
+    _export_dir: Option<TempDir>,
+}
+
+impl Site {
+    /// Starts the given host.
+    pub async fn start(host: Host) -> Site {
+        match host {
+            Host::Server => Self::server().await,
+            Host::Export => Self::export().await,
+        }
+    }
+
+    /// Starts the release server on a free port.
+    pub async fn server() -> Site {
+        let mut child = Command::new(server_bin())
+            .current_dir(root())
+            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+            .env("LEPTOS_SITE_ROOT", root().join("target/site"))
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("start target/release/backstrong (run scripts/build.sh first)");
+        let line = first_line_containing(&mut child, "listening on ").await;
+        let base = line.trim().trim_start_matches("listening on ").to_owned();
+        Site {
+            base,
+            _child: child,
+            _export_dir: None,
+        }
+    }
+
+    /// Writes the static export with the release binary, then serves it with
+    /// `python3 -m http.server`: no Rust at serving time.
+    pub async fn export() -> Site {
+        let dir = TempDir::new("export");
+        let status = Command::new(server_bin())
+            .current_dir(root())
+            .env("LEPTOS_SITE_ROOT", root().join("target/site"))
+            .env("RUST_LOG", "warn")
+            .arg("export")
+            .arg("--out")
+            .arg(&dir.0)
+            .status()
+            .await
+            .expect("run backstrong export");
+        assert!(status.success(), "export failed");
+        let mut child = Command::new("python3")
+            .args(["-u", "-m", "http.server", "--bind", "127.0.0.1", "0", "-d"])
+            .arg(&dir.0)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("start python3 -m http.server");
+        // "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ..."
+        let line = first_line_containing(&mut child, "Serving HTTP").await;
+        let base = line
+            .split('(')
+            .nth(1)
+            .and_then(|s| s.split(')').next())
+            .expect("address in python's banner")
+            .trim_end_matches('/')
+            .to_owned();
+        Site {
+            base,
+            _child: child,
+            _export_dir: Some(dir),
+        }
+    }
+
+    /// The full URL of `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+}
+
+async fn first_line_containing(child: &mut Child, needle: &str) -> String {
+    let stdout = child.stdout.take().expect("piped stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let found = tokio::time::timeout(WAIT, async {
+        while let Some(line) = lines.next_line().await.expect("read child output") {
+            if line.contains(needle) {
+                return line;
+            }
+        }
+        panic!("child exited before printing {needle:?}");
+    })
+    .await
+    .unwrap_or_else(|_| panic!("no {needle:?} from child within {WAIT:?}"));
+    // Keep draining so the child never blocks on a full pipe.
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    found
+}
+
+/// A folder removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    /// A fresh, empty folder under the system temp dir.
+    pub fn new(tag: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!(
+            "backstrong-{tag}-{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or_default()
+        ));
+        std::fs::create_dir_all(&dir).expect("create temp dir");
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A headless Chromium behind its own chromedriver; both stop on drop.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    _driver: Child,
+    _profile: TempDir,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+impl Browser {
+    /// Starts chromedriver and a fresh headless Chromium profile.
+    pub async fn start() -> Browser {
+        let port = free_port();
+        let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("start chromedriver (apt-get install chromium-driver)");
+        let profile = TempDir::new("chromium");
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=412,915",
+                    format!("--user-data-dir={}", profile.0.display()),
+                ],
+            },
+            "goog:loggingPrefs": { "browser": "ALL" },
+        });
+        let caps = match caps {
+            Value::Object(map) => map,
+            _ => unreachable!(),
+        };
+        let url = format!("http://127.0.0.1:{port}");
+        // chromedriver needs a moment to listen; retry the connection only.
+        let mut last_err = None;
+        let started = std::time::Instant::now();
+        let client = loop {
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() < WAIT => {
+                    last_err = Some(e);
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("chromedriver did not start: {e} (before: {last_err:?})"),
+            }
+        };
+        Browser {
+            client,
+            _driver: driver,
+            _profile: profile,
+        }
+    }
+
+    /// Opens `url` and waits until the app has hydrated and loaded its state.
+    pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+        self.wait_hydrated().await;
+    }
+
+    /// Waits for `<body data-hydrated>`, set once the wasm has taken over.
+    pub async fn wait_hydrated(&self) {
+        self.wait_for("body[data-hydrated]").await;
+    }
+
+    /// Waits until `css` matches an element, and returns it.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
+    }
+
+    /// The first element matching `css`, now.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("finding {css}: {e}"))
+    }
+
+    /// Whether `css` matches anything now.
+    pub async fn exists(&self, css: &str) -> bool {
+        !self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
+            .is_empty()
+    }
+
+    /// Runs `script` (a function body; `arguments` holds `args`) in the page.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Reloads and waits for hydration.
+    pub async fn reload(&self) {
+        // Drop the old mark first so the wait cannot see the previous page.
+        self.js("document.body.removeAttribute('data-hydrated')", vec![]).await;
+        self.client.refresh().await.expect("reload");
+        self.wait_hydrated().await;
+    }
+
+    /// Console messages at warning level or worse since the last call,
+    /// as `LEVEL message` lines.
+    pub async fn console_problems(&self) -> Vec<String> {
+        let logs = self.client.issue_cmd(BrowserLog).await.expect("read the browser log");
+        logs.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| {
+                let level = entry.get("level")?.as_str()?;
+                let message = entry.get("message")?.as_str()?;
+                matches!(level, "WARNING" | "SEVERE").then(|| format!("{level} {message}"))
+            })
+            .collect()
+    }
+
+    /// Fails the test if the console has warnings or errors.
+    pub async fn assert_clean_console(&self, context: &str) {
+        let problems = self.console_problems().await;
+        assert!(problems.is_empty(), "{context}: console problems:\n{}", problems.join("\n"));
+    }
+
+    /// Ends the WebDriver session (the browser closes).
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+/// chromedriver's log endpoint (not in the W3C spec, but long supported).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+    }
+}

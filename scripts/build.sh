@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The release build, driven by hand (cargo-leptos cannot be installed here):
+#   wasm (hydrate, size profile) -> wasm-bindgen -> wasm-opt -Oz -> hashed
+#   names + .br/.gz -> target/site/pkg, public/ -> target/site,
+#   hash.txt next to the server, server (ssr, release).
+# The output sits where cargo-leptos puts it, so both ways coexist.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+# Leptos bakes the output name in at compile time (.cargo/config.toml sets it).
+export LEPTOS_OUTPUT_NAME=backstrong
+
+name=backstrong
+site=target/site
+pkg=$site/pkg
+bindgen=target/wasm-bindgen
+step() { printf '\033[1mbuild:\033[0m %s\n' "$*"; }
+
+step "wasm (hydrate, wasm-release profile)"
+cargo build --quiet -p app --lib --target wasm32-unknown-unknown --profile wasm-release \
+  --no-default-features --features hydrate
+wasm_in=target/wasm32-unknown-unknown/wasm-release/app.wasm
+
+# wasm-bindgen and wasm-opt take a while: skip them when the wasm is unchanged.
+stamp=$(sha256sum "$wasm_in" | cut -c1-64)
+if [ "$(cat "$bindgen/.stamp" 2>/dev/null)" != "$stamp" ]; then
+  step "wasm-bindgen --target web"
+  rm -rf "$bindgen"
+  wasm-bindgen --target web --no-typescript --out-dir "$bindgen" --out-name "$name" "$wasm_in"
+  step "wasm-opt -Oz"
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$bindgen/${name}_bg.wasm" -o "$bindgen/${name}_opt.wasm"
+  echo "$stamp" > "$bindgen/.stamp"
+fi
+
+step "site: hashed assets and public/"
+hash() { sha256sum "$1" | cut -c1-16; }
+css_tmp=$(mktemp)
+# A small minifier: drop comments, leading blanks and empty lines.
+python3 - style/main.css "$css_tmp" <<'PY'
+import re, sys
+src = open(sys.argv[1]).read()
+src = re.sub(r"/\*.*?\*/", "", src, flags=re.S)
+lines = (l.strip() for l in src.splitlines())
+open(sys.argv[2], "w").write("\n".join(l for l in lines if l) + "\n")
+PY
+js_hash=$(hash "$bindgen/$name.js")
+wasm_hash=$(hash "$bindgen/${name}_opt.wasm")
+css_hash=$(hash "$css_tmp")
+
+rm -rf "$site.new"
+mkdir -p "$site.new/pkg"
+cp -R public/. "$site.new/"
+cp "$bindgen/$name.js" "$site.new/pkg/$name.$js_hash.js"
+cp "$bindgen/${name}_opt.wasm" "$site.new/pkg/$name.$wasm_hash.wasm"
+mv "$css_tmp" "$site.new/pkg/$name.$css_hash.css"
+chmod 644 "$site.new/pkg/"*
+for f in "$site.new/pkg/"*; do
+  brotli -q 11 -k -f "$f"
+  gzip -9 -k -f "$f"
+done
+rm -rf "$site"
+mv "$site.new" "$site"
+
+# Leptos's HydrationScripts and HashedStylesheet read this file from the
+# folder of the running server binary (cargo-leptos writes the same).
+mkdir -p target/release
+printf 'js: %s\nwasm: %s\ncss: %s\n' "$js_hash" "$wasm_hash" "$css_hash" > target/release/hash.txt
+
+step "server (ssr, release)"
+cargo build --quiet -p server --release
+step "done: $site, target/release/backstrong"

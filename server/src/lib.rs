@@ -1,0 +1,11 @@
+//! BackStrong's optional server: renders every page with leptos_axum, serves
+//! the hashed assets, and writes the static export from the very same
+//! router, so the export can never differ from what the server sends.
+
+pub mod config;
+pub mod export;
+pub mod routes;
+
+pub use config::{Command, Config, ConfigError};
+pub use export::{ExportError, export};
+pub use routes::router;

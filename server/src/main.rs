@@ -1,0 +1,88 @@
+//! The `backstrong` binary: `serve` (default) or `export`.
+
+use server::{Command, Config, export, router};
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = match Config::from_args(std::env::args().skip(1)) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("backstrong: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_target(false)
+        .init();
+
+    match config.command {
+        Command::Help => {
+            println!("{}", server::config::USAGE);
+            ExitCode::SUCCESS
+        }
+        Command::Export { out } => match export(config.leptos, &out).await {
+            Ok(pages) => {
+                println!("exported {} pages to {}", pages.len(), out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("backstrong: export failed: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Serve => serve(config).await,
+    }
+}
+
+async fn serve(config: Config) -> ExitCode {
+    let addr = config.leptos.site_addr;
+    if config.leptos.hash_files {
+        tracing::info!("serving hashed assets from {}", config.leptos.site_root);
+    }
+    let app = router(config.leptos);
+    let listener = match tokio::net::TcpListener::bind(addr).await {
+        Ok(listener) => listener,
+        Err(e) => {
+            eprintln!("backstrong: cannot listen on {addr}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // Tests start the server on port 0 and read the real address from here.
+    let local = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
+    println!("listening on http://{local}");
+    match axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await {
+        Ok(()) => {
+            tracing::info!("stopped");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("backstrong: server error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}
