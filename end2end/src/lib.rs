@@ -6,7 +6,9 @@
 //! The tests expect a release build (`scripts/build.sh`): the server binary
 //! at `target/release/backstrong` and the site in `target/site`.
 
-use fantoccini::{Client, ClientBuilder, Locator, elements::Element, wd::WebDriverCompatibleCommand};
+use fantoccini::{
+    Client, ClientBuilder, Locator, elements::Element, wd::WebDriverCompatibleCommand,
+};
 use serde_json::{Value, json};
 use std::{
     net::TcpListener,
@@ -24,7 +26,10 @@ pub const WAIT: Duration = Duration::from_secs(20);
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_owned()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_owned()
 }
 
 /// The release server binary.
@@ -185,13 +190,15 @@ impl Browser {
     /// Starts chromedriver and a fresh headless Chromium profile.
     pub async fn start() -> Browser {
         let port = free_port();
-        let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("start chromedriver (apt-get install chromium-driver)");
+        let driver = Command::new(
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
+        )
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("start chromedriver (apt-get install chromium-driver)");
         let profile = TempDir::new("chromium");
         let caps = json!({
             "browserName": "chrome",
@@ -286,7 +293,8 @@ impl Browser {
     /// Reloads and waits for hydration.
     pub async fn reload(&self) {
         // Drop the old mark first so the wait cannot see the previous page.
-        self.js("document.body.removeAttribute('data-hydrated')", vec![]).await;
+        self.js("document.body.removeAttribute('data-hydrated')", vec![])
+            .await;
         self.client.refresh().await.expect("reload");
         self.wait_hydrated().await;
     }
@@ -294,7 +302,11 @@ impl Browser {
     /// Console messages at warning level or worse since the last call,
     /// as `LEVEL message` lines.
     pub async fn console_problems(&self) -> Vec<String> {
-        let logs = self.client.issue_cmd(BrowserLog).await.expect("read the browser log");
+        let logs = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("read the browser log");
         logs.as_array()
             .into_iter()
             .flatten()
@@ -309,7 +321,11 @@ impl Browser {
     /// Fails the test if the console has warnings or errors.
     pub async fn assert_clean_console(&self, context: &str) {
         let problems = self.console_problems().await;
-        assert!(problems.is_empty(), "{context}: console problems:\n{}", problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "{context}: console problems:\n{}",
+            problems.join("\n")
+        );
     }
 
     /// Ends the WebDriver session (the browser closes).
@@ -323,11 +339,21 @@ impl Browser {
 struct BrowserLog;
 
 impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
     }
 }

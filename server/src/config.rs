@@ -92,7 +92,11 @@ fn parse_command(args: Vec<String>) -> Result<Command, ConfigError> {
                             .map(PathBuf::from)
                             .ok_or_else(|| ConfigError::Usage("--out needs a folder".into()))?;
                     }
-                    other => return Err(ConfigError::Usage(format!("unknown option for export: {other}"))),
+                    other => {
+                        return Err(ConfigError::Usage(format!(
+                            "unknown option for export: {other}"
+                        )));
+                    }
                 }
             }
             return Ok(Command::Export { out });
@@ -121,16 +125,26 @@ mod tests {
 
     #[test]
     fn export_takes_an_output_folder() {
-        assert_eq!(parse(&["export"]).unwrap(), Command::Export { out: "dist".into() });
+        assert_eq!(
+            parse(&["export"]).unwrap(),
+            Command::Export { out: "dist".into() }
+        );
         assert_eq!(
             parse(&["export", "--out", "/tmp/x"]).unwrap(),
-            Command::Export { out: "/tmp/x".into() }
+            Command::Export {
+                out: "/tmp/x".into()
+            }
         );
     }
 
     #[test]
     fn nonsense_is_refused_with_usage() {
-        for args in [&["bogus"][..], &["export", "--out"], &["export", "--fast"], &["serve", "now"]] {
+        for args in [
+            &["bogus"][..],
+            &["export", "--out"],
+            &["export", "--fast"],
+            &["serve", "now"],
+        ] {
             let err = parse(args).unwrap_err().to_string();
             assert!(err.contains("Usage:"), "{args:?}: {err}");
         }

@@ -76,14 +76,22 @@ pub async fn export(options: LeptosOptions, out: &Path) -> Result<Vec<PathBuf>, 
     Ok(written)
 }
 
-async fn render(app: &axum::Router, path: &str, expected: StatusCode) -> Result<String, ExportError> {
+async fn render(
+    app: &axum::Router,
+    path: &str,
+    expected: StatusCode,
+) -> Result<String, ExportError> {
     let req = Request::get(path)
         .body(Body::empty())
         .map_err(|e| ExportError::Io {
             path: path.into(),
             source: io::Error::other(e),
         })?;
-    let res = app.clone().oneshot(req).await.unwrap_or_else(|never| match never {});
+    let res = app
+        .clone()
+        .oneshot(req)
+        .await
+        .unwrap_or_else(|never| match never {});
     if res.status() != expected {
         return Err(ExportError::Status {
             path: path.to_owned(),

@@ -69,14 +69,23 @@ mod tests {
     #[test]
     fn an_unknown_theme_is_reported_not_guessed() {
         let store = MemoryBackend::default();
-        crate::storage::Backend::set(&store, Prefs::KEY, r#"{"v":1,"data":{"theme":"purple"}}"#).unwrap();
+        crate::storage::Backend::set(&store, Prefs::KEY, r#"{"v":1,"data":{"theme":"purple"}}"#)
+            .unwrap();
         let loaded = load::<Prefs>(&store, 1);
         assert_eq!(loaded.value, Prefs::default());
         assert!(loaded.problem.is_some());
         // the unreadable value is kept, and saving again is safe
-        save(&store, &Prefs { theme: Theme::Light }).unwrap();
+        save(
+            &store,
+            &Prefs {
+                theme: Theme::Light,
+            },
+        )
+        .unwrap();
         assert_eq!(
-            crate::storage::Backend::get(&store, "backstrong:prefs:corrupt:1").unwrap().as_deref(),
+            crate::storage::Backend::get(&store, "backstrong:prefs:corrupt:1")
+                .unwrap()
+                .as_deref(),
             Some(r#"{"v":1,"data":{"theme":"purple"}}"#)
         );
     }

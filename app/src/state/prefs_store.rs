@@ -76,7 +76,8 @@ impl PrefsStore {
         let loaded = storage::load::<Prefs>(&BrowserBackend, platform::now_ms());
         self.prefs.set(loaded.value);
         self.writable.set(loaded.writable);
-        self.notice.set(loaded.problem.as_ref().map(StorageNotice::from));
+        self.notice
+            .set(loaded.problem.as_ref().map(StorageNotice::from));
     }
 
     /// The current theme.

@@ -38,7 +38,9 @@ impl Backend for MemoryBackend {
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         self.check()?;
-        self.map.borrow_mut().insert(key.to_owned(), value.to_owned());
+        self.map
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
         Ok(())
     }
 

@@ -15,7 +15,7 @@ mod memory;
 
 pub use memory::MemoryBackend;
 
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use serde_json::Value;
 use thiserror::Error;
 
@@ -41,7 +41,9 @@ pub enum StorageError {
         backup_key: Option<String>,
     },
     /// A newer version of the app wrote this value; it is left untouched.
-    #[error("saved data comes from a newer version of the app (format {found}, this app reads up to {supported})")]
+    #[error(
+        "saved data comes from a newer version of the app (format {found}, this app reads up to {supported})"
+    )]
     TooNew {
         /// The version found in storage.
         found: u32,
@@ -96,11 +98,35 @@ pub struct Loaded<T> {
     pub writable: bool,
 }
 
+/// The envelope as written: `{"v":N,"data":…}`.
+#[derive(Serialize)]
+struct EnvelopeOut<'a, T> {
+    v: u32,
+    data: &'a T,
+}
+
+/// Just the version, read first so a newer or older format is recognised
+/// before its data is interpreted.
+#[derive(Deserialize)]
+struct EnvelopeVersion {
+    v: Option<u32>,
+}
+
+/// The envelope as read, with its data typed `D`.
+#[derive(Deserialize)]
+struct EnvelopeIn<D> {
+    data: D,
+}
+
 /// Encodes `value` in its envelope.
 pub fn encode<T: Stored>(value: &T) -> String {
-    // Serialising our own plain data types cannot fail.
-    let data = serde_json::to_value(value).unwrap_or(Value::Null);
-    serde_json::json!({ "v": T::VERSION, "data": data }).to_string()
+    // Serialising our own plain data types (no maps with non-string keys)
+    // cannot fail.
+    serde_json::to_string(&EnvelopeOut {
+        v: T::VERSION,
+        data: value,
+    })
+    .unwrap_or_default()
 }
 
 /// Decodes an envelope, migrating older versions forward.
@@ -109,12 +135,10 @@ pub fn decode<T: Stored>(raw: &str) -> Result<T, StorageError> {
         reason,
         backup_key: None,
     };
-    let envelope: Value = serde_json::from_str(raw).map_err(|e| corrupt(e.to_string()))?;
-    let version = envelope
-        .get("v")
-        .and_then(Value::as_u64)
+    let version = serde_json::from_str::<EnvelopeVersion>(raw)
+        .map_err(|e| corrupt(e.to_string()))?
+        .v
         .ok_or_else(|| corrupt("no format version".into()))?;
-    let version = u32::try_from(version).map_err(|_| corrupt("bad format version".into()))?;
     if version > T::VERSION {
         return Err(StorageError::TooNew {
             found: version,
@@ -124,12 +148,18 @@ pub fn decode<T: Stored>(raw: &str) -> Result<T, StorageError> {
     if version == 0 {
         return Err(corrupt("bad format version".into()));
     }
-    let mut data = envelope
-        .get("data")
-        .cloned()
-        .ok_or_else(|| corrupt("no data".into()))?;
+    if version == T::VERSION {
+        // The common case: read straight into the type.
+        return serde_json::from_str::<EnvelopeIn<T>>(raw)
+            .map(|e| e.data)
+            .map_err(|e| corrupt(e.to_string()));
+    }
+    let mut data = serde_json::from_str::<EnvelopeIn<Value>>(raw)
+        .map_err(|e| corrupt(e.to_string()))?
+        .data;
     for from in version..T::VERSION {
-        data = T::migrate_step(from, data).map_err(|reason| StorageError::Migration { from, reason })?;
+        data = T::migrate_step(from, data)
+            .map_err(|reason| StorageError::Migration { from, reason })?;
     }
     serde_json::from_value(data).map_err(|e| corrupt(e.to_string()))
 }
@@ -194,7 +224,6 @@ pub fn save<T: Stored>(backend: &dyn Backend, value: &T) -> Result<(), StorageEr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde::Deserialize;
 
     #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
     struct Counter {
@@ -244,7 +273,9 @@ mod tests {
     #[test]
     fn migrates_an_older_version() {
         let store = MemoryBackend::default();
-        store.set(Counter::KEY, r#"{"v":1,"data":{"n":12}}"#).unwrap();
+        store
+            .set(Counter::KEY, r#"{"v":1,"data":{"n":12}}"#)
+            .unwrap();
         let loaded = load::<Counter>(&store, 0);
         assert_eq!(loaded.value.count, 12);
         assert_eq!(loaded.problem, None);
@@ -253,7 +284,9 @@ mod tests {
     #[test]
     fn corrupt_value_is_moved_aside_not_overwritten() {
         let store = MemoryBackend::default();
-        store.set(Counter::KEY, r#"{"v":2,"data":{"count":"#).unwrap();
+        store
+            .set(Counter::KEY, r#"{"v":2,"data":{"count":"#)
+            .unwrap();
         let loaded = load::<Counter>(&store, 1_700_000_000_000);
         let backup = "backstrong:test-counter:corrupt:1700000000000";
         assert_eq!(
@@ -263,16 +296,27 @@ mod tests {
                 backup_key: Some(backup.into()),
             })
         );
-        assert_eq!(store.get(backup).unwrap().as_deref(), Some(r#"{"v":2,"data":{"count":"#));
+        assert_eq!(
+            store.get(backup).unwrap().as_deref(),
+            Some(r#"{"v":2,"data":{"count":"#)
+        );
         assert_eq!(store.get(Counter::KEY).unwrap(), None);
         assert!(loaded.writable);
     }
 
     #[test]
     fn wrong_shape_and_missing_version_are_corrupt() {
-        for raw in [r#"{"v":2,"data":{"count":"many"}}"#, r#"{"data":{}}"#, "[]", r#"{"v":0,"data":{}}"#] {
+        for raw in [
+            r#"{"v":2,"data":{"count":"many"}}"#,
+            r#"{"data":{}}"#,
+            "[]",
+            r#"{"v":0,"data":{}}"#,
+        ] {
             let err = decode::<Counter>(raw).unwrap_err();
-            assert!(matches!(err, StorageError::Corrupt { .. }), "{raw}: {err:?}");
+            assert!(
+                matches!(err, StorageError::Corrupt { .. }),
+                "{raw}: {err:?}"
+            );
         }
     }
 
@@ -300,7 +344,13 @@ mod tests {
         store.set(Counter::KEY, raw).unwrap();
         let loaded = load::<Counter>(&store, 5);
         assert!(matches!(loaded.problem, Some(StorageError::Corrupt { .. })));
-        assert_eq!(store.get("backstrong:test-counter:corrupt:5").unwrap().as_deref(), Some(raw));
+        assert_eq!(
+            store
+                .get("backstrong:test-counter:corrupt:5")
+                .unwrap()
+                .as_deref(),
+            Some(raw)
+        );
     }
 
     #[test]
@@ -309,7 +359,10 @@ mod tests {
         let loaded = load::<Counter>(&store, 0);
         assert_eq!(loaded.value, Counter::default());
         assert_eq!(loaded.problem, Some(StorageError::Unavailable));
-        assert_eq!(save(&store, &Counter::default()), Err(StorageError::Unavailable));
+        assert_eq!(
+            save(&store, &Counter::default()),
+            Err(StorageError::Unavailable)
+        );
     }
 
     fn loaded_reason(loaded: &Loaded<Counter>) -> String {

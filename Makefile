@@ -1,0 +1,38 @@
+# BackStrong: two commands do everything.
+#   make run    install what is missing, build the release bundle, serve :3000
+#   make test   install what is missing, run every test tier
+# LEPTOS_SITE_ADDR changes the address (e.g. LEPTOS_SITE_ADDR=0.0.0.0:8080).
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
+export LEPTOS_SITE_ADDR
+
+.PHONY: run test build export size setup setup-test clean
+
+run: build
+	LEPTOS_SITE_ROOT=target/site target/release/backstrong serve
+
+test: setup-test
+	scripts/test.sh
+
+build: setup
+	scripts/build.sh
+
+## The static site in dist/: any static file host can serve it.
+export: build
+	LEPTOS_SITE_ROOT=target/site target/release/backstrong export --out dist
+
+## Bytes a phone downloads on a first visit; ends with a BENCH line.
+size: build
+	scripts/size.sh
+
+setup:
+	scripts/setup.sh
+
+setup-test:
+	scripts/setup.sh --test
+
+clean:
+	cargo clean
+	rm -rf dist node_modules

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every test tier, in order of speed, stopping at the first failure:
+#   1. cargo fmt --check, clippy -D warnings for each feature set
+#   2. native cargo test (domain logic; server + SSR HTML, --features ssr)
+#   3. wasm-bindgen-test in headless Chromium
+#   4. release build, then end-to-end in headless Chromium against the
+#      release server and the static export
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+tier() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+tier "format"
+cargo fmt --all -- --check
+
+tier "clippy: ssr, hydrate (wasm32), no features, tests"
+cargo clippy --quiet -p app --features ssr --all-targets -- -D warnings
+cargo clippy --quiet -p app --no-default-features --features hydrate --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --quiet -p app --no-default-features --all-targets -- -D warnings
+cargo clippy --quiet -p server -p end2end --all-targets -- -D warnings
+
+tier "native tests (domain, SSR HTML, server)"
+cargo test --quiet --workspace --exclude end2end
+
+tier "wasm tests in headless Chromium"
+(cd app && CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --quiet --target wasm32-unknown-unknown --no-default-features --features hydrate)
+
+tier "release build"
+scripts/build.sh
+
+tier "end-to-end in headless Chromium (server and static export)"
+# One browser at a time: the machine has two cores.
+cargo test --quiet -p end2end -- --test-threads=1

@@ -1,0 +1,257 @@
+//! The server natively: SSR HTML of each route, status codes, cache
+//! headers, MIME types, missing assets, and the static export, all through
+//! the real router without opening a socket.
+
+use axum::{
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use leptos_axum::generate_route_list;
+use std::path::{Path, PathBuf};
+use tower::ServiceExt;
+
+/// A throwaway site folder with a fake hashed asset and a public file.
+struct Site(PathBuf);
+
+impl Site {
+    fn new(tag: &str) -> Site {
+        let dir =
+            std::env::temp_dir().join(format!("backstrong-http-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        std::fs::write(dir.join("pkg/backstrong.0123abcd.wasm"), b"\0asm\x01\0\0\0").unwrap();
+        std::fs::write(dir.join("pkg/backstrong.0123abcd.js"), b"export default 1;").unwrap();
+        std::fs::write(
+            dir.join("favicon.svg"),
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        )
+        .unwrap();
+        Site(dir)
+    }
+
+    fn options(&self) -> LeptosOptions {
+        LeptosOptions::builder()
+            .output_name("backstrong")
+            .site_root(self.0.to_string_lossy().into_owned())
+            .build()
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+async fn get(site: &Site, path: &str) -> Reply {
+    let app = server::router(site.options());
+    let res = app
+        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+fn header<'a>(reply: &'a Reply, name: header::HeaderName) -> &'a str {
+    reply
+        .headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+}
+
+#[tokio::test]
+async fn home_is_rendered_on_the_server() {
+    let site = Site::new("home");
+    let reply = get(&site, "/").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(header(&reply, header::CONTENT_TYPE).starts_with("text/html"));
+    assert_eq!(header(&reply, header::CACHE_CONTROL), "no-cache");
+    assert!(reply.body.starts_with("<!DOCTYPE html>"));
+    assert!(reply.body.contains("<title>BackStrong</title>"));
+    assert!(reply.body.contains("<h1>BackStrong</h1>"));
+    // navigation to every screen, and the hydration script
+    for href in ["/program", "/session", "/progress", "/settings"] {
+        assert!(reply.body.contains(&format!("href=\"{href}\"")), "{href}");
+    }
+    assert!(reply.body.contains("mod.hydrate()"));
+    assert!(reply.body.contains("rel=\"stylesheet\""));
+}
+
+#[tokio::test]
+async fn every_screen_renders_with_its_title() {
+    let site = Site::new("screens");
+    for (path, title) in [
+        ("/program", "Program"),
+        ("/session", "Session"),
+        ("/progress", "Progress"),
+        ("/settings", "Settings"),
+    ] {
+        let reply = get(&site, path).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert!(
+            reply
+                .body
+                .contains(&format!("<title>{title} · BackStrong</title>")),
+            "{path}"
+        );
+        assert!(
+            reply.body.contains("aria-current=\"page\""),
+            "{path}: current screen marked"
+        );
+    }
+    let settings = get(&site, "/settings").await;
+    // the server renders the default theme; the browser loads the stored one
+    assert!(
+        settings
+            .body
+            .contains("data-theme-choice=\"system\" aria-pressed=\"true\""),
+        "{}",
+        settings.body
+    );
+}
+
+#[tokio::test]
+async fn unknown_page_is_a_real_404_page() {
+    let site = Site::new("404");
+    let reply = get(&site, "/no/such/page").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert!(header(&reply, header::CONTENT_TYPE).starts_with("text/html"));
+    assert!(reply.body.contains("Page not found"));
+    assert!(
+        reply.body.contains("mod.hydrate()"),
+        "the 404 page is the app, so it hydrates"
+    );
+}
+
+#[tokio::test]
+async fn missing_asset_is_a_plain_404_never_the_app() {
+    let site = Site::new("missing");
+    for path in [
+        "/pkg/backstrong.ffff.wasm",
+        "/pkg/nope.js",
+        "/favicon.ico",
+        "/deep/path/x.css",
+    ] {
+        let reply = get(&site, path).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            !reply.body.contains("<html"),
+            "{path} answered with the app shell"
+        );
+        assert_eq!(
+            header(&reply, header::CACHE_CONTROL),
+            "no-cache",
+            "{path}: a 404 is never cached forever"
+        );
+    }
+}
+
+#[tokio::test]
+async fn hashed_assets_are_cached_forever_with_the_right_type() {
+    let site = Site::new("assets");
+    let wasm = get(&site, "/pkg/backstrong.0123abcd.wasm").await;
+    assert_eq!(wasm.status, StatusCode::OK);
+    assert_eq!(header(&wasm, header::CONTENT_TYPE), "application/wasm");
+    assert_eq!(
+        header(&wasm, header::CACHE_CONTROL),
+        "public, max-age=31536000, immutable"
+    );
+    let js = get(&site, "/pkg/backstrong.0123abcd.js").await;
+    assert!(header(&js, header::CONTENT_TYPE).contains("javascript"));
+    let icon = get(&site, "/favicon.svg").await;
+    assert_eq!(icon.status, StatusCode::OK);
+    assert_eq!(header(&icon, header::CONTENT_TYPE), "image/svg+xml");
+    assert_eq!(header(&icon, header::CACHE_CONTROL), "no-cache");
+}
+
+#[tokio::test]
+async fn html_is_compressed_when_asked() {
+    let site = Site::new("gzip");
+    let app = server::router(site.options());
+    let res = app
+        .oneshot(
+            Request::get("/")
+                .header(header::ACCEPT_ENCODING, "br, gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.headers().get(header::CONTENT_ENCODING).unwrap(), "br");
+}
+
+#[tokio::test]
+async fn trailing_slash_redirects_to_the_canonical_page() {
+    let site = Site::new("slash");
+    let reply = get(&site, "/settings/").await;
+    assert_eq!(reply.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(header(&reply, header::LOCATION), "/settings");
+    // an attempt at an open redirect stays a local 404
+    let reply = get(&site, "//evil.example/").await;
+    assert_ne!(reply.status, StatusCode::PERMANENT_REDIRECT);
+}
+
+#[test]
+fn the_export_covers_every_route() {
+    let listed = app::prerendered_paths();
+    for route in generate_route_list(app::App) {
+        let path = route.path();
+        assert!(
+            listed.iter().any(|p| p == path),
+            "route {path} is not exported"
+        );
+    }
+}
+
+#[tokio::test]
+async fn export_writes_every_page_and_a_404() {
+    let site = Site::new("export");
+    let out = site.0.with_extension("out");
+    let written = server::export(site.options(), &out).await.unwrap();
+    let expect = |p: &str| out.join(p);
+    for file in [
+        "index.html",
+        "program/index.html",
+        "settings/index.html",
+        "404.html",
+    ] {
+        assert!(written.contains(&expect(file)), "{file} not written");
+        assert!(expect(file).is_file(), "{file} missing");
+    }
+    let page = std::fs::read_to_string(expect("settings/index.html")).unwrap();
+    assert!(page.contains("<title>Settings · BackStrong</title>"));
+    let missing = std::fs::read_to_string(expect("404.html")).unwrap();
+    assert!(missing.contains("Page not found"));
+    // the built assets come along
+    assert!(Path::new(&expect("pkg/backstrong.0123abcd.wasm")).is_file());
+    assert!(Path::new(&expect("favicon.svg")).is_file());
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[tokio::test]
+async fn export_without_a_built_site_says_what_to_do() {
+    let options = LeptosOptions::builder()
+        .output_name("backstrong")
+        .site_root("/nonexistent/backstrong-site")
+        .build();
+    let err = server::export(options, Path::new("/tmp/backstrong-never"))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("build it first"), "{err}");
+}
