@@ -67,7 +67,7 @@ async fn get(site: &Site, path: &str) -> Reply {
     }
 }
 
-fn header<'a>(reply: &'a Reply, name: header::HeaderName) -> &'a str {
+fn header(reply: &Reply, name: header::HeaderName) -> &str {
     reply
         .headers
         .get(name)
