@@ -8,6 +8,7 @@
 
 pub mod platform;
 pub mod prefs;
+pub mod program;
 pub mod state;
 pub mod storage;
 pub mod ui;

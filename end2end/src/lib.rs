@@ -196,6 +196,9 @@ impl Browser {
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
+        // Its own process group, so dropping the browser also ends the
+        // Chromium it started, even when a test fails before `close`.
+        .process_group(0)
         .kill_on_drop(true)
         .spawn()
         .expect("start chromedriver (apt-get install chromium-driver)");
@@ -331,6 +334,19 @@ impl Browser {
     /// Ends the WebDriver session (the browser closes).
     pub async fn close(self) {
         let _ = self.client.close().await;
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if let Some(pid) = self._driver.id() {
+            // SIGKILL to the whole group: chromedriver and every Chromium
+            // process under it.
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{pid}")])
+                .stderr(Stdio::null())
+                .status();
+        }
     }
 }
 

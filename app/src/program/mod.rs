@@ -1,0 +1,225 @@
+//! The program as data: exercises, muscles, prescriptions, cues, cautions,
+//! variations and progressions, the warm-up, who may start, and when to
+//! stop. Plain Rust, no Leptos. Every figure carries where it comes from: a
+//! fact of the source program (`F1`–`F55` of `shared/seed/PROGRAM-FACTS.md`)
+//! or our own suggestion where the source gives none, which the app labels
+//! as such.
+
+mod about;
+mod exercises;
+mod facts;
+mod muscles;
+mod rules;
+mod safety;
+mod warmup;
+
+pub use about::{ABOUT, PROGRAM_INTRO};
+pub use exercises::{EXERCISES, exercise};
+pub use facts::{COVERED_FACTS, Fact};
+pub use muscles::{BodySide, Muscle};
+pub use rules::{OrderError, check_order, leg_press_start_load_kg, session_order};
+pub use safety::{CRITERIA, Criterion, RED_FLAGS, STOP_RULES};
+pub use warmup::{
+    FOAM_ROLLING, SHOULDER_ROTATIONS, SHOULDER_ROTATIONS_PRESCRIPTION, STRETCH_NOTE, STRETCHES,
+    WarmUpItem,
+};
+
+/// Where a value or an instruction comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Stated by the source program, in these facts.
+    Program(&'static [Fact]),
+    /// The source gives no figure (these facts say so): this is our
+    /// suggestion, shown as such.
+    Suggested(&'static [Fact]),
+}
+
+impl Origin {
+    /// True for values the app adds where the source is silent.
+    pub fn is_suggested(self) -> bool {
+        matches!(self, Origin::Suggested(_))
+    }
+}
+
+/// An inclusive range of whole numbers, like "3–4" sets or "10–12" reps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    /// The low end.
+    pub min: u16,
+    /// The high end (equal to `min` for a single number).
+    pub max: u16,
+}
+
+impl Range {
+    /// A range from `min` to `max`.
+    pub const fn new(min: u16, max: u16) -> Range {
+        Range { min, max }
+    }
+
+    /// A single number.
+    pub const fn exactly(n: u16) -> Range {
+        Range { min: n, max: n }
+    }
+}
+
+impl std::fmt::Display for Range {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.min == self.max {
+            write!(f, "{}", self.min)
+        } else {
+            write!(f, "{}–{}", self.min, self.max)
+        }
+    }
+}
+
+/// Sets and reps for an exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prescription {
+    /// How many sets.
+    pub sets: Range,
+    /// How many repetitions in each set.
+    pub reps: Range,
+    /// Whether the source gives these numbers.
+    pub origin: Origin,
+}
+
+impl Prescription {
+    /// "5 sets × 15 reps", "3–4 sets × 10–12 reps".
+    pub fn label(&self) -> String {
+        let sets = if self.sets == Range::exactly(1) {
+            "set"
+        } else {
+            "sets"
+        };
+        format!("{} {sets} × {} reps", self.sets, self.reps)
+    }
+}
+
+/// One instruction: a cue, a caution, a variation or a progression, with the
+/// facts it stands on (empty for our own practical notes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Point {
+    /// What the app shows, in our words.
+    pub text: &'static str,
+    /// The facts of the source it carries.
+    pub facts: &'static [Fact],
+}
+
+/// What an exercise can be done with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Equipment {
+    /// A gym machine, by name.
+    Machine(&'static str),
+    /// A mat on the floor, body weight only.
+    Floor,
+    /// A bench.
+    Bench,
+    /// One or two dumbbells.
+    Dumbbell,
+    /// Ankle weights.
+    AnkleWeights,
+    /// A resistance band.
+    Band,
+    /// A cable station.
+    Cable,
+}
+
+impl Equipment {
+    /// How the card names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Equipment::Machine(name) => name,
+            Equipment::Floor => "Floor mat",
+            Equipment::Bench => "Bench",
+            Equipment::Dumbbell => "Dumbbell",
+            Equipment::AnkleWeights => "Ankle weights",
+            Equipment::Band => "Resistance band",
+            Equipment::Cable => "Cable station",
+        }
+    }
+}
+
+/// A named movement inside an exercise group (core, hips and glutes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Movement {
+    /// Stable id, e.g. `crunch-with-rotation`.
+    pub id: &'static str,
+    /// Its name.
+    pub name: &'static str,
+    /// The muscles it works.
+    pub muscles: &'static [Muscle],
+    /// How to do it.
+    pub how: Point,
+}
+
+/// Rules of an exercise that the app acts on, not just shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Limits {
+    /// Most lumbar extension past neutral, in degrees (back extension, F35).
+    pub max_lumbar_extension_deg: Option<u8>,
+    /// Never take sets to fatigue (leg curl, F33).
+    pub never_to_fatigue: bool,
+    /// Starting load is half of body weight (leg press, F18).
+    pub start_at_half_body_weight: bool,
+}
+
+/// One exercise card of the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exercise {
+    /// Stable id, used in URLs (`/exercise/leg-press`) and storage.
+    pub id: &'static str,
+    /// Its name.
+    pub name: &'static str,
+    /// One line on what it is for.
+    pub summary: &'static str,
+    /// The muscles it strengthens.
+    pub muscles: &'static [Muscle],
+    /// The facts that name those muscles, if the source does.
+    pub muscle_facts: &'static [Fact],
+    /// What it is done with; the first is the usual gym way.
+    pub equipment: &'static [Equipment],
+    /// Sets and reps.
+    pub prescription: Prescription,
+    /// Named movements, for groups such as core; empty for one movement.
+    pub movements: &'static [Movement],
+    /// How to do it; the first [`Exercise::KEY_CUES`] are shown on the card.
+    pub cues: &'static [Point],
+    /// What to watch for; the first is shown on the card.
+    pub cautions: &'static [Point],
+    /// Other ways to do it.
+    pub variations: &'static [Point],
+    /// How to make it harder once it is easy.
+    pub progressions: &'static [Point],
+    /// Rules the app enforces.
+    pub limits: Limits,
+}
+
+impl Exercise {
+    /// How many cues the card shows.
+    pub const KEY_CUES: usize = 3;
+
+    /// The cues shown on the card.
+    pub fn key_cues(&self) -> &'static [Point] {
+        &self.cues[..self.cues.len().min(Self::KEY_CUES)]
+    }
+
+    /// Every fact this exercise's data stands on.
+    pub fn facts(&self) -> impl Iterator<Item = Fact> + '_ {
+        let (Origin::Program(origin) | Origin::Suggested(origin)) = self.prescription.origin;
+        let points = self
+            .cues
+            .iter()
+            .chain(self.cautions)
+            .chain(self.variations)
+            .chain(self.progressions)
+            .chain(self.movements.iter().map(|m| &m.how));
+        origin
+            .iter()
+            .chain(self.muscle_facts)
+            .copied()
+            .chain(points.flat_map(|p| p.facts.iter().copied()))
+    }
+}
+
+#[cfg(test)]
+mod tests;
