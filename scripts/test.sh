@@ -25,7 +25,7 @@ cargo test --quiet --workspace --exclude end2end
 
 tier "wasm tests in headless Chromium"
 (cd app && CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --quiet --target wasm32-unknown-unknown --no-default-features --features hydrate)
+  cargo test --target wasm32-unknown-unknown --no-default-features --features hydrate)
 
 tier "release build"
 scripts/build.sh

@@ -6,9 +6,11 @@
 //! (`prefs`, `storage`) are plain Rust; `ui` holds the components, one per
 //! file; `platform` wraps the browser APIs.
 
+pub mod notes;
 pub mod platform;
 pub mod prefs;
 pub mod program;
+pub mod screening;
 pub mod state;
 pub mod storage;
 pub mod ui;
@@ -19,13 +21,16 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
-use state::PrefsStore;
+use prefs::Prefs;
+use state::Persisted;
 use ui::{
+    about::AboutPage,
+    cards::{ExercisePage, ProgramPage, WarmUpPage},
     home::HomePage,
-    layout::{NavBar, StorageBanner},
+    layout::{NavBar, StorageBanner, TopBar},
     not_found::NotFoundPage,
-    program::ProgramPage,
     progress::ProgressPage,
+    screening::StopPage,
     session::SessionPage,
     settings::SettingsPage,
 };
@@ -36,9 +41,24 @@ pub const APP_NAME: &str = "BackStrong";
 /// Every page the static export writes, by URL path. The server's tests check
 /// that this list covers every route of [`App`].
 pub fn prerendered_paths() -> Vec<String> {
-    ["/", "/program", "/session", "/progress", "/settings"]
+    let pages = [
+        "/",
+        "/program",
+        "/warm-up",
+        "/session",
+        "/progress",
+        "/settings",
+        "/stop",
+        "/about",
+    ];
+    pages
         .into_iter()
         .map(str::to_owned)
+        .chain(
+            program::EXERCISES
+                .iter()
+                .map(|e| format!("/exercise/{}", e.id)),
+        )
         .collect()
 }
 
@@ -72,15 +92,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let prefs = PrefsStore::provide();
+    let load_stores = state::provide_stores();
+    let prefs = Persisted::<Prefs>::use_context();
 
     // localStorage only exists in the browser: load after hydration, then
     // tell the tests (and anyone watching) that the page is live.
     Effect::new(move |_| {
-        prefs.load();
+        load_stores();
         platform::mark_hydrated();
     });
-    Effect::new(move |_| platform::set_root_attribute("data-theme", prefs.theme().as_attr()));
+    Effect::new(move |_| {
+        let theme = prefs.with(|p| p.theme);
+        platform::set_root_attribute("data-theme", theme.as_attr());
+    });
 
     view! {
         <Title formatter=|page: String| {
@@ -90,12 +114,17 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">
                 "Skip to content"
             </a>
+            <TopBar />
             <StorageBanner />
             <main id="main" class="page">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/program") view=ProgramPage />
+                    <Route path=path!("/exercise/:id") view=ExercisePage />
+                    <Route path=path!("/warm-up") view=WarmUpPage />
                     <Route path=path!("/session") view=SessionPage />
+                    <Route path=path!("/stop") view=StopPage />
+                    <Route path=path!("/about") view=AboutPage />
                     <Route path=path!("/progress") view=ProgressPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>

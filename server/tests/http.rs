@@ -210,11 +210,23 @@ async fn trailing_slash_redirects_to_the_canonical_page() {
 #[test]
 fn the_export_covers_every_route() {
     let listed = app::prerendered_paths();
+    // A route matches a listed path segment by segment; `{param}` matches any.
+    let matches = |route: &str, path: &str| {
+        let (r, p): (Vec<_>, Vec<_>) = (route.split('/').collect(), path.split('/').collect());
+        r.len() == p.len() && r.iter().zip(&p).all(|(r, p)| r.starts_with('{') || r == p)
+    };
     for route in generate_route_list(app::App) {
-        let path = route.path();
+        let route = route.path();
         assert!(
-            listed.iter().any(|p| p == path),
-            "route {path} is not exported"
+            listed.iter().any(|p| matches(route, p)),
+            "route {route} is not exported"
+        );
+    }
+    for exercise in app::program::EXERCISES {
+        assert!(
+            listed.contains(&format!("/exercise/{}", exercise.id)),
+            "{}",
+            exercise.id
         );
     }
 }
@@ -254,4 +266,66 @@ async fn export_without_a_built_site_says_what_to_do() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("build it first"), "{err}");
+}
+
+#[tokio::test]
+async fn program_cards_show_name_prescription_and_caution() {
+    let site = Site::new("cards");
+    let reply = get(&site, "/program").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    for exercise in app::program::EXERCISES {
+        assert!(reply.body.contains(exercise.name), "{}", exercise.id);
+        assert!(
+            reply.body.contains(&exercise.prescription.label()),
+            "{}",
+            exercise.id
+        );
+        assert!(
+            reply.body.contains(exercise.cautions[0].text),
+            "{}",
+            exercise.id
+        );
+        assert!(
+            reply
+                .body
+                .contains(&format!("href=\"/exercise/{}\"", exercise.id))
+        );
+    }
+    assert!(reply.body.contains("5 sets × 15 reps"));
+    assert_eq!(
+        reply.body.matches(">suggested</span>").count(),
+        3,
+        "F30, F38, F50"
+    );
+}
+
+#[tokio::test]
+async fn an_exercise_page_has_everything_and_a_stop_control() {
+    let site = Site::new("detail");
+    let reply = get(&site, "/exercise/leg-press").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("<title>Leg press · BackStrong</title>"));
+    let leg_press = app::program::exercise("leg-press").unwrap();
+    for point in leg_press
+        .cues
+        .iter()
+        .chain(leg_press.cautions)
+        .chain(leg_press.progressions)
+    {
+        assert!(reply.body.contains(point.text), "{}", point.text);
+    }
+    assert!(reply.body.contains("Stop: pain, numbness or tingling"));
+    assert!(
+        reply.body.contains("data-on=\"quads gmax hams\""),
+        "body map highlights"
+    );
+    assert!(reply.body.contains("<svg viewBox"), "illustration inline");
+}
+
+#[tokio::test]
+async fn an_unknown_exercise_is_a_404() {
+    let site = Site::new("unknown-exercise");
+    let reply = get(&site, "/exercise/squat").await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert!(reply.body.contains("Page not found"));
 }

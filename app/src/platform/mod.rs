@@ -23,6 +23,17 @@ pub fn now_ms() -> u64 {
     }
 }
 
+/// The local time zone's offset from UTC in minutes (east positive); 0 off
+/// the browser.
+pub fn utc_offset_min() -> i32 {
+    if cfg!(target_arch = "wasm32") {
+        // getTimezoneOffset() is minutes *behind* UTC, a whole number.
+        -(web_sys::js_sys::Date::new_0().get_timezone_offset() as i32)
+    } else {
+        0
+    }
+}
+
 /// Sets an attribute on `<html>` (the stylesheet reads `data-theme`).
 pub fn set_root_attribute(name: &str, value: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {

@@ -1,7 +1,26 @@
-//! App-wide reactive state, provided as contexts. Each store wraps plain
-//! domain data in signals and is the only place that data is saved from, so
-//! a save can never run before the stored value has been loaded.
+//! App-wide reactive state, provided as contexts. Each stored kind is a
+//! [`Persisted`] value: loaded once after hydration (the server cannot see
+//! localStorage) and saved on every change, never before its load, so a
+//! default can never be written over real data.
 
-mod prefs_store;
+mod notice;
+mod persisted;
 
-pub use prefs_store::{PrefsStore, StorageNotice};
+pub use notice::{NoticeBoard, StorageNotice};
+pub use persisted::Persisted;
+
+use crate::{notes::Notes, prefs::Prefs, screening::ScreeningLog};
+
+/// Creates and provides every app-wide store; returns a function that loads
+/// them all, to be called once from an effect after hydration.
+pub fn provide_stores() -> impl Fn() + Copy {
+    let board = NoticeBoard::provide();
+    let prefs = Persisted::<Prefs>::provide(board);
+    let notes = Persisted::<Notes>::provide(board);
+    let screening = Persisted::<ScreeningLog>::provide(board);
+    move || {
+        prefs.load();
+        notes.load();
+        screening.load();
+    }
+}

@@ -1,10 +1,13 @@
 //! Components, one per file, grouped by screen. They read state and send
 //! events; the rules live in the domain modules.
 
+pub mod about;
+pub mod art;
+pub mod cards;
 pub mod home;
 pub mod layout;
 pub mod not_found;
-pub mod program;
 pub mod progress;
+pub mod screening;
 pub mod session;
 pub mod settings;

@@ -2,6 +2,8 @@
 
 mod nav_bar;
 mod storage_banner;
+mod top_bar;
 
 pub use nav_bar::NavBar;
 pub use storage_banner::StorageBanner;
+pub use top_bar::TopBar;

@@ -1,16 +1,16 @@
-use crate::state::PrefsStore;
+use crate::state::NoticeBoard;
 use leptos::prelude::*;
 
-/// Tells the user, once, when storage is not doing what they expect.
+/// Tells the user when storage is not doing what they expect.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
-    let prefs = PrefsStore::use_context();
+    let board = NoticeBoard::use_context();
     move || {
-        prefs.notice().map(|notice| {
+        board.current().map(|notice| {
             view! {
                 <div class="banner banner-warning" role="alert" data-testid="storage-notice">
                     <p>{notice.message}</p>
-                    <button type="button" class="button" on:click=move |_| prefs.dismiss_notice()>
+                    <button type="button" class="button" on:click=move |_| board.dismiss()>
                         "OK"
                     </button>
                 </div>

@@ -1,13 +1,38 @@
+use crate::{
+    program::session_order,
+    ui::screening::{SafetyCheck, StopButton},
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// The Session screen. Its content arrives with its own issue; the route exists
-/// now so that navigation, export and tests cover it from the start.
+/// Today's session: the safety check first; the session opens only when all
+/// four criteria hold. (The guided, timed session comes with its own issue;
+/// until then "Start" leads into the warm-up and the exercise pages.)
 #[component]
 pub fn SessionPage() -> impl IntoView {
     view! {
         <Title text="Session" />
-        <h1>"Session"</h1>
-        <p class="lead">"The guided session with its rest timer is on its way."</p>
+        <h1>"Today's session"</h1>
+        <StopButton />
+        <SafetyCheck />
+        <section class="panel">
+            <h2>"Today's order"</h2>
+            <ol class="session-order">
+                <li>
+                    <a href="/warm-up">"Warm-up"</a>
+                </li>
+                {session_order()
+                    .map(|e| {
+                        view! {
+                            <li>
+                                <a href=format!("/exercise/{}", e.id)>{e.name}</a>
+                                " · "
+                                {e.prescription.label()}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
     }
 }

@@ -1,10 +1,13 @@
-use crate::{prefs::Theme, state::PrefsStore};
+use crate::{
+    prefs::{Prefs, Theme},
+    state::Persisted,
+};
 use leptos::prelude::*;
 
 /// Light, dark, or follow the phone. Saved at once; applies to every screen.
 #[component]
 pub fn ThemePicker() -> impl IntoView {
-    let prefs = PrefsStore::use_context();
+    let prefs = Persisted::<Prefs>::use_context();
     view! {
         <div class="choice-group" role="group" aria-label="Colour theme">
             {Theme::ALL
@@ -15,8 +18,8 @@ pub fn ThemePicker() -> impl IntoView {
                             type="button"
                             class="choice"
                             data-theme-choice=theme.as_attr()
-                            aria-pressed=move || (prefs.theme() == theme).to_string()
-                            on:click=move |_| prefs.set_theme(theme)
+                            aria-pressed=move || prefs.with(|p| p.theme == theme).to_string()
+                            on:click=move |_| prefs.update(|p| p.theme = theme)
                         >
                             {theme.label()}
                         </button>

@@ -1,0 +1,106 @@
+//! A stored value as a reactive context.
+
+use super::{NoticeBoard, StorageNotice};
+use crate::{
+    platform,
+    storage::{self, Stored, browser::BrowserBackend},
+};
+use leptos::prelude::*;
+
+/// What the user calls each stored kind, for messages.
+pub trait Described {
+    /// e.g. "settings", "exercise notes".
+    const WHAT: &'static str;
+}
+
+impl Described for crate::prefs::Prefs {
+    const WHAT: &'static str = "settings";
+}
+impl Described for crate::notes::Notes {
+    const WHAT: &'static str = "exercise notes";
+}
+impl Described for crate::screening::ScreeningLog {
+    const WHAT: &'static str = "safety check answers";
+}
+
+/// A [`Stored`] value in a signal, saved on every change.
+#[derive(Debug)]
+pub struct Persisted<T: Send + Sync + 'static> {
+    value: RwSignal<T>,
+    /// False until loaded, and when saving would overwrite data that this
+    /// build cannot read (a newer format).
+    writable: RwSignal<bool>,
+    board: NoticeBoard,
+}
+
+impl<T: Send + Sync + 'static> Clone for Persisted<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Persisted<T> {}
+
+impl<T> Persisted<T>
+where
+    T: Stored + Described + Clone + Send + Sync + 'static,
+{
+    /// Creates the store with the default value (what the server renders
+    /// too) and provides it as context.
+    pub fn provide(board: NoticeBoard) -> Self {
+        let store = Self {
+            value: RwSignal::new(T::default()),
+            writable: RwSignal::new(false),
+            board,
+        };
+        provide_context(store);
+        store
+    }
+
+    /// The store of this kind provided by [`Persisted::provide`].
+    pub fn use_context() -> Self {
+        expect_context::<Self>()
+    }
+
+    /// Reads the stored value. Called once, after hydration.
+    pub fn load(&self) {
+        let loaded = storage::load::<T>(&BrowserBackend, platform::now_ms());
+        self.value.set(loaded.value);
+        self.writable.set(loaded.writable);
+        if let Some(problem) = loaded.problem {
+            self.board.post(StorageNotice::new(&problem, T::WHAT));
+        }
+    }
+
+    /// Reads the value, tracking it.
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.value.with(f)
+    }
+
+    /// Changes the value and saves it.
+    pub fn update(&self, f: impl FnOnce(&mut T)) {
+        self.value.update(f);
+        self.save();
+    }
+
+    /// Changes the value if `f` succeeds, and saves; nothing changes otherwise.
+    pub fn try_update<E>(&self, f: impl FnOnce(&mut T) -> Result<(), E>) -> Result<(), E> {
+        let mut next = self.value.get_untracked();
+        f(&mut next)?;
+        self.value.set(next);
+        self.save();
+        Ok(())
+    }
+
+    fn save(&self) {
+        if !self.writable.get_untracked() {
+            return;
+        }
+        match self
+            .value
+            .with_untracked(|v| storage::save(&BrowserBackend, v))
+        {
+            Ok(()) => self.board.saved(),
+            Err(e) => self.board.post(StorageNotice::new(&e, T::WHAT)),
+        }
+    }
+}

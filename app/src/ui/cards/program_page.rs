@@ -1,0 +1,34 @@
+use super::ExerciseCard;
+use crate::{
+    program::{PROGRAM_INTRO, session_order},
+    ui::screening::StopButton,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The whole program in session order, warm-up first.
+#[component]
+pub fn ProgramPage() -> impl IntoView {
+    view! {
+        <Title text="Program" />
+        <h1>"Program"</h1>
+        {PROGRAM_INTRO.iter().map(|p| view! { <p class="lead">{p.text}</p> }).collect_view()}
+        <StopButton />
+        <article class="card card-warmup">
+            <div class="card-body">
+                <h2>
+                    <a class="card-link" href="/warm-up">
+                        "Warm-up"
+                    </a>
+                </h2>
+                <p>"Foam rolling, six gentle stretches, and shoulder rotations before any pressing."</p>
+            </div>
+        </article>
+        <div class="cards">
+            {session_order()
+                .enumerate()
+                .map(|(i, exercise)| view! { <ExerciseCard exercise number=i + 1 /> })
+                .collect_view()}
+        </div>
+    }
+}

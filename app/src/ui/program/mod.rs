@@ -1,5 +1,0 @@
-//! The Program screen.
-
-mod program_page;
-
-pub use program_page::ProgramPage;
