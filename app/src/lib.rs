@@ -21,13 +21,11 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
-use prefs::Prefs;
-use state::Persisted;
 use ui::{
     about::AboutPage,
     cards::{ExercisePage, ProgramPage, WarmUpPage},
     home::HomePage,
-    layout::{NavBar, StorageBanner, TopBar},
+    layout::{ClientRuntime, NavBar, StorageBanner, TopBar},
     not_found::NotFoundPage,
     progress::ProgressPage,
     screening::StopPage,
@@ -77,7 +75,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options=options.clone() />
+                <HydrationScripts options=options.clone() islands=true />
                 <HashedStylesheet options id="app-css" />
                 <MetaTags />
             </head>
@@ -88,23 +86,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The app: shared frame, routes, and app-wide state.
+/// The app: shared frame and routes. Pages render on the server; the
+/// interactive parts are islands (`#[island]`), hydrated in the browser.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let load_stores = state::provide_stores();
-    let prefs = Persisted::<Prefs>::use_context();
-
-    // localStorage only exists in the browser: load after hydration, then
-    // tell the tests (and anyone watching) that the page is live.
-    Effect::new(move |_| {
-        load_stores();
-        platform::mark_hydrated();
-    });
-    Effect::new(move |_| {
-        let theme = prefs.with(|p| p.theme);
-        platform::set_root_attribute("data-theme", theme.as_attr());
-    });
 
     view! {
         <Title formatter=|page: String| {
@@ -130,14 +116,19 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <NavBar />
+            // Must stay the last island: islands hydrate one by one in
+            // document order, and it loads the stored data, which must not
+            // reach an island before that island has hydrated (hydration
+            // keeps the server's HTML, so the change would be lost).
+            <ClientRuntime />
         </Router>
     }
 }
 
-/// The wasm entry point: makes the server-rendered page live.
+/// The wasm entry point: makes the islands of the server-rendered page live.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

@@ -275,6 +275,22 @@ impl Browser {
             .unwrap_or_else(|e| panic!("finding {css}: {e}"))
     }
 
+    /// Scrolls the first match of `css` to the middle of the screen (clear of
+    /// the fixed bottom bar, as a thumb would) and clicks it.
+    pub async fn click(&self, css: &str) {
+        let el = self.find(css).await;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'})",
+                vec![serde_json::to_value(&el).expect("element as json")],
+            )
+            .await
+            .expect("scroll into view");
+        el.click()
+            .await
+            .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+    }
+
     /// Whether `css` matches anything now.
     pub async fn exists(&self, css: &str) -> bool {
         !self
@@ -333,7 +349,7 @@ impl Browser {
 
     /// Ends the WebDriver session (the browser closes).
     pub async fn close(self) {
-        let _ = self.client.close().await;
+        let _ = self.client.clone().close().await;
     }
 }
 

@@ -45,16 +45,9 @@ impl StorageNotice {
 pub struct NoticeBoard(RwSignal<Option<StorageNotice>>);
 
 impl NoticeBoard {
-    /// Creates the board and provides it as context.
-    pub fn provide() -> Self {
-        let board = NoticeBoard(RwSignal::new(None));
-        provide_context(board);
-        board
-    }
-
-    /// The board provided by [`NoticeBoard::provide`].
-    pub fn use_context() -> Self {
-        expect_context::<Self>()
+    /// An empty board.
+    pub fn new() -> Self {
+        NoticeBoard(RwSignal::new(None))
     }
 
     /// The notice to show, if any.
@@ -80,5 +73,11 @@ impl NoticeBoard {
         {
             self.0.set(None);
         }
+    }
+}
+
+impl Default for NoticeBoard {
+    fn default() -> Self {
+        Self::new()
     }
 }

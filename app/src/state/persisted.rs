@@ -44,21 +44,14 @@ impl<T> Persisted<T>
 where
     T: Stored + Described + Clone + Send + Sync + 'static,
 {
-    /// Creates the store with the default value (what the server renders
-    /// too) and provides it as context.
-    pub fn provide(board: NoticeBoard) -> Self {
-        let store = Self {
+    /// A store holding the default value (what the server renders too),
+    /// not yet loaded and so not yet saving.
+    pub fn new(board: NoticeBoard) -> Self {
+        Self {
             value: RwSignal::new(T::default()),
             writable: RwSignal::new(false),
             board,
-        };
-        provide_context(store);
-        store
-    }
-
-    /// The store of this kind provided by [`Persisted::provide`].
-    pub fn use_context() -> Self {
-        expect_context::<Self>()
+        }
     }
 
     /// Reads the stored value. Called once, after hydration.

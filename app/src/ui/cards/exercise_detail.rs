@@ -80,6 +80,6 @@ pub fn ExerciseDetail(
                     </section>
                 }
             })}
-        <ExerciseNotes exercise_id=exercise.id />
+        <ExerciseNotes exercise_id=exercise.id.to_owned() />
     }
 }

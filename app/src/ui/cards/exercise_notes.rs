@@ -1,29 +1,32 @@
 use crate::{
     notes::{MAX_NOTE_CHARS, Notes},
-    state::Persisted,
+    state::stores,
 };
 use leptos::prelude::*;
 
 /// The user's own note for an exercise (seat height, pin setting), saved as
 /// they type. Shown as plain text only. A note over the limit is refused with
 /// a message, and the saved note stays as it was.
-#[component]
+#[island]
 pub fn ExerciseNotes(
     /// The exercise the note belongs to.
-    exercise_id: &'static str,
+    exercise_id: String,
 ) -> impl IntoView {
-    let notes = Persisted::<Notes>::use_context();
-    let stored = move || notes.with(|n| n.get(exercise_id).to_owned());
+    let notes = stores().notes;
+    let field_id = format!("note-{exercise_id}");
+    let exercise_id = StoredValue::new(exercise_id);
+    let stored = move || notes.with(|n| exercise_id.with_value(|id| n.get(id).to_owned()));
     // What is in the box now, once the user has typed; until then, the stored note.
     let typed_len = RwSignal::new(None::<usize>);
     let error = RwSignal::new(None::<String>);
     let count = move || typed_len.get().unwrap_or_else(|| stored().chars().count());
-    let field_id = format!("note-{exercise_id}");
 
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         typed_len.set(Some(text.chars().count()));
-        match notes.try_update(|n: &mut Notes| n.set(exercise_id, &text)) {
+        let result =
+            exercise_id.with_value(|id| notes.try_update(|n: &mut Notes| n.set(id, &text)));
+        match result {
             Ok(()) => error.set(None),
             Err(e) => error.set(Some(e.to_string())),
         }

@@ -1,10 +1,10 @@
-use crate::state::NoticeBoard;
+use crate::state::stores;
 use leptos::prelude::*;
 
 /// Tells the user when storage is not doing what they expect.
-#[component]
+#[island]
 pub fn StorageBanner() -> impl IntoView {
-    let board = NoticeBoard::use_context();
+    let board = stores().board;
     move || {
         board.current().map(|notice| {
             view! {

@@ -1,10 +1,4 @@
-use super::RedFlags;
-use crate::{
-    platform,
-    program::CRITERIA,
-    screening::{Check, ScreeningLog},
-    state::Persisted,
-};
+use crate::{platform, program::CRITERIA, screening::Check, state::stores};
 use leptos::{
     either::{Either, EitherOf3},
     prelude::*,
@@ -13,9 +7,9 @@ use leptos::{
 /// The four entry criteria, yes or no, before every session. Only four yeses
 /// open the session; each "no" says why not today and what to do instead.
 /// Answers are stored with the date as soon as all four are given.
-#[component]
+#[island]
 pub fn SafetyCheck() -> impl IntoView {
-    let log = Persisted::<ScreeningLog>::use_context();
+    let log = stores().screening;
     // Answers given on this screen; until then, today's stored check.
     let picked = RwSignal::new([None::<bool>; 4]);
     let stored_today = move || {
@@ -113,6 +107,5 @@ pub fn SafetyCheck() -> impl IntoView {
                 }
             }}
         </section>
-        <RedFlags />
     }
 }

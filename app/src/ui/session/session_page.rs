@@ -1,6 +1,6 @@
 use crate::{
     program::session_order,
-    ui::screening::{SafetyCheck, StopButton},
+    ui::screening::{RedFlags, SafetyCheck, StopButton},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,6 +15,7 @@ pub fn SessionPage() -> impl IntoView {
         <h1>"Today's session"</h1>
         <StopButton />
         <SafetyCheck />
+        <RedFlags />
         <section class="panel">
             <h2>"Today's order"</h2>
             <ol class="session-order">

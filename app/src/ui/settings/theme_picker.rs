@@ -1,13 +1,10 @@
-use crate::{
-    prefs::{Prefs, Theme},
-    state::Persisted,
-};
+use crate::{prefs::Theme, state::stores};
 use leptos::prelude::*;
 
 /// Light, dark, or follow the phone. Saved at once; applies to every screen.
-#[component]
+#[island]
 pub fn ThemePicker() -> impl IntoView {
-    let prefs = Persisted::<Prefs>::use_context();
+    let prefs = stores().prefs;
     view! {
         <div class="choice-group" role="group" aria-label="Colour theme">
             {Theme::ALL

@@ -1,0 +1,21 @@
+use crate::{platform, state::stores};
+use leptos::prelude::*;
+
+/// Renders nothing; in the browser it loads the stored data once the page's
+/// islands are live, applies the theme, and marks `<body data-hydrated>` for
+/// anyone (the browser tests) waiting for the page to be ready. It is the
+/// last island of the page, so every other island has hydrated by then.
+#[island]
+pub fn ClientRuntime() -> impl IntoView {
+    let stores = stores();
+    // Effects run only in the browser, after hydration: the server cannot
+    // see localStorage, so loading here never races a save.
+    Effect::new(move |_| {
+        stores.load();
+        platform::mark_hydrated();
+    });
+    Effect::new(move |_| {
+        let theme = stores.prefs.with(|p| p.theme);
+        platform::set_root_attribute("data-theme", theme.as_attr());
+    });
+}
