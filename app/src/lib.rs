@@ -11,6 +11,7 @@ pub mod platform;
 pub mod prefs;
 pub mod program;
 pub mod screening;
+pub mod session;
 pub mod state;
 pub mod storage;
 pub mod ui;

@@ -19,7 +19,10 @@ fn clear() {
 #[wasm_bindgen_test]
 fn prefs_round_trip_through_local_storage() {
     clear();
-    let prefs = Prefs { theme: Theme::Dark };
+    let prefs = Prefs {
+        theme: Theme::Dark,
+        body_weight_kg: Some(81.5),
+    };
     storage::save(&BrowserBackend, &prefs).unwrap();
     let raw = web_sys::window()
         .unwrap()

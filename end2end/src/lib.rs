@@ -122,6 +122,21 @@ impl Site {
         }
     }
 
+    /// Sends SIGTERM (what a service manager sends on stop) and waits for
+    /// the process to exit.
+    pub async fn terminate(mut self) -> std::process::ExitStatus {
+        let pid = self._child.id().expect("running child").to_string();
+        let sent = std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .expect("run kill");
+        assert!(sent.success(), "kill -TERM {pid}");
+        tokio::time::timeout(WAIT, self._child.wait())
+            .await
+            .expect("exit within the wait limit")
+            .expect("wait for the server")
+    }
+
     /// The full URL of `path`.
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
@@ -273,6 +288,20 @@ impl Browser {
             .find(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("finding {css}: {e}"))
+    }
+
+    /// The text of the first match of `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.expect("element text")
+    }
+
+    /// An attribute of the first match of `css`.
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.find(css)
+            .await
+            .attr(name)
+            .await
+            .expect("element attribute")
     }
 
     /// Scrolls the first match of `css` to the middle of the screen (clear of

@@ -13,20 +13,17 @@ async fn foundation(host: Host) {
 
     // The home page renders on the server and hydrates.
     b.open(&site.url("/")).await;
-    assert_eq!(b.find("h1").await.text().await.unwrap(), "BackStrong");
+    assert_eq!(b.text("h1").await, "BackStrong");
     assert_eq!(b.client.title().await.unwrap(), "BackStrong");
 
     // The bottom bar leads to every screen; each page arrives rendered and
     // its interactive parts hydrate.
     b.click(".nav-bar a[href='/settings']").await;
     b.wait_for("body[data-hydrated] .choice-group").await;
-    assert_eq!(b.find("main h1").await.text().await.unwrap(), "Settings");
+    assert_eq!(b.text("main h1").await, "Settings");
     assert_eq!(
-        b.find(".nav-bar a[aria-current='page']")
+        b.attr(".nav-bar a[aria-current='page']", "href")
             .await
-            .attr("href")
-            .await
-            .unwrap()
             .as_deref(),
         Some("/settings")
     );
@@ -39,15 +36,15 @@ async fn foundation(host: Host) {
     let stored = b
         .js("return localStorage.getItem('backstrong:prefs')", vec![])
         .await;
-    assert_eq!(stored, json!(r#"{"v":1,"data":{"theme":"dark"}}"#));
+    assert_eq!(
+        stored,
+        json!(r#"{"v":2,"data":{"theme":"dark","body_weight_kg":null}}"#)
+    );
     b.reload().await;
     b.wait_for("html[data-theme='dark']").await;
     assert_eq!(
-        b.find("[data-theme-choice='dark']")
+        b.attr("[data-theme-choice='dark']", "aria-pressed")
             .await
-            .attr("aria-pressed")
-            .await
-            .unwrap()
             .as_deref(),
         Some("true")
     );
@@ -73,11 +70,8 @@ async fn foundation(host: Host) {
         .await;
     assert_eq!(backups, json!([r#"{"v":1,"data":{"theme":"#]));
     assert_eq!(
-        b.find("[data-theme-choice='system']")
+        b.attr("[data-theme-choice='system']", "aria-pressed")
             .await
-            .attr("aria-pressed")
-            .await
-            .unwrap()
             .as_deref(),
         Some("true")
     );
@@ -96,11 +90,7 @@ async fn foundation(host: Host) {
         ("/progress", "Progress"),
     ] {
         b.open(&site.url(path)).await;
-        assert_eq!(
-            b.find("main h1").await.text().await.unwrap(),
-            heading,
-            "{path}"
-        );
+        assert_eq!(b.text("main h1").await, heading, "{path}");
     }
     b.assert_clean_console(&format!("{host:?}: screens")).await;
 
@@ -123,10 +113,7 @@ async fn unknown_page_shows_not_found_on_the_server() {
     let site = Site::server().await;
     let browser = Browser::start().await;
     browser.open(&site.url("/no/such/page")).await;
-    assert_eq!(
-        browser.find("main h1").await.text().await.unwrap(),
-        "Page not found"
-    );
+    assert_eq!(browser.text("main h1").await, "Page not found");
     browser.click("main a[href='/']").await;
     browser.wait_for(".hero h1").await;
     // The only console line allowed is Chromium's note of the 404 itself.

@@ -48,7 +48,7 @@ async fn program_screens(host: Host) {
         .await;
     b.wait_for("body[data-hydrated] textarea#note-leg-curl")
         .await;
-    assert_eq!(b.find("main h1").await.text().await.unwrap(), "Leg curl");
+    assert_eq!(b.text("main h1").await, "Leg curl");
     assert!(
         b.client
             .current_url()
@@ -57,7 +57,7 @@ async fn program_screens(host: Host) {
             .path()
             .starts_with("/exercise/leg-curl")
     );
-    let caution = b.find(".cautions").await.text().await.unwrap();
+    let caution = b.text(".cautions").await;
     assert!(caution.contains("fatigue"), "{caution}");
     assert!(b.exists(".body-map-art[data-on~='hams'] svg").await);
     assert!(b.exists("a.stop-button[href='/stop']").await);
@@ -95,11 +95,35 @@ async fn program_screens(host: Host) {
     );
     b.assert_clean_console(&format!("{host:?}: notes")).await;
 
+    // Body weight gives the leg press starting load (half of it, F18);
+    // nonsense is refused with a message.
+    b.open(&site.url("/exercise/leg-press")).await;
+    let hint = b.text("[data-testid='start-load']").await;
+    assert!(hint.contains("Enter your weight"), "{hint}");
+    b.open(&site.url("/settings")).await;
+    b.find("#body-weight")
+        .await
+        .send_keys("eighty\u{E004}")
+        .await
+        .unwrap();
+    let error = b.wait_for(".panel .error").await.text().await.unwrap();
+    assert!(error.contains("number"), "{error}");
+    b.find("#body-weight").await.clear().await.unwrap();
+    b.find("#body-weight")
+        .await
+        .send_keys("81\u{E004}")
+        .await
+        .unwrap();
+    b.open(&site.url("/exercise/leg-press")).await;
+    b.wait_for("[data-testid='start-load'] strong").await;
+    let hint = b.text("[data-testid='start-load']").await;
+    assert!(hint.contains("40 kg"), "{hint}");
+
     // The stop control leads to what to do now, with the red flags.
     b.click("a.stop-button").await;
     b.wait_for("body[data-hydrated] [data-testid='red-flags']")
         .await;
-    assert_eq!(b.find("main h1").await.text().await.unwrap(), "Stop here");
+    assert_eq!(b.text("main h1").await, "Stop here");
 
     // The warm-up and about pages are there.
     b.open(&site.url("/warm-up")).await;
@@ -112,14 +136,7 @@ async fn program_screens(host: Host) {
         8
     );
     b.open(&site.url("/about")).await;
-    assert!(
-        b.find("main")
-            .await
-            .text()
-            .await
-            .unwrap()
-            .contains("not a treatment")
-    );
+    assert!(b.text("main").await.contains("not a treatment"));
     b.assert_clean_console(&format!("{host:?}: stop, warm-up, about"))
         .await;
 
@@ -212,9 +229,6 @@ async fn unknown_exercise_is_not_found() {
     let site = Site::server().await;
     let browser = Browser::start().await;
     browser.open(&site.url("/exercise/squat")).await;
-    assert_eq!(
-        browser.find("main h1").await.text().await.unwrap(),
-        "Page not found"
-    );
+    assert_eq!(browser.text("main h1").await, "Page not found");
     browser.close().await;
 }

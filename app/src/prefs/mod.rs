@@ -42,15 +42,61 @@ impl Theme {
 }
 
 /// Everything the user has chosen.
-#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prefs {
     /// Colour scheme.
     pub theme: Theme,
+    /// Body weight in kilograms, if entered (the leg press starts at half
+    /// of it, F18).
+    pub body_weight_kg: Option<f32>,
+}
+
+/// Body weights the app accepts, in kilograms.
+pub const BODY_WEIGHT_RANGE_KG: std::ops::RangeInclusive<f32> = 25.0..=350.0;
+
+/// Why a body weight was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BodyWeightError {
+    /// Not a number.
+    #[error("Enter your weight as a number of kilograms, like 72 or 72.5.")]
+    NotANumber,
+    /// Outside [`BODY_WEIGHT_RANGE_KG`].
+    #[error("That weight is outside 25–350 kg. Check the number and try again.")]
+    OutOfRange,
+}
+
+/// Reads a body weight as typed: blank clears it; a comma works as the
+/// decimal point.
+pub fn parse_body_weight(input: &str) -> Result<Option<f32>, BodyWeightError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(None);
+    }
+    let kg: f32 = input
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| BodyWeightError::NotANumber)?;
+    if !kg.is_finite() || !BODY_WEIGHT_RANGE_KG.contains(&kg) {
+        return Err(BodyWeightError::OutOfRange);
+    }
+    Ok(Some(kg))
 }
 
 impl Stored for Prefs {
     const KEY: &'static str = "backstrong:prefs";
-    const VERSION: u32 = 1;
+    const VERSION: u32 = 2;
+
+    fn migrate_step(from: u32, mut data: serde_json::Value) -> Result<serde_json::Value, String> {
+        match from {
+            // Version 1 had only the theme; no body weight was known.
+            1 => {
+                let map = data.as_object_mut().ok_or("settings are not an object")?;
+                map.insert("body_weight_kg".into(), serde_json::Value::Null);
+                Ok(data)
+            }
+            _ => Err(format!("no migration from format {from}")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -59,8 +105,39 @@ mod tests {
     use crate::storage::{MemoryBackend, decode, load, save};
 
     #[test]
+    fn version_1_settings_are_migrated() {
+        // The exact format the first release wrote.
+        let v1 = r#"{"v":1,"data":{"theme":"dark"}}"#;
+        let prefs = decode::<Prefs>(v1).unwrap();
+        assert_eq!(
+            prefs,
+            Prefs {
+                theme: Theme::Dark,
+                body_weight_kg: None
+            }
+        );
+        let store = MemoryBackend::default();
+        crate::storage::Backend::set(&store, Prefs::KEY, v1).unwrap();
+        assert_eq!(load::<Prefs>(&store, 0).value.theme, Theme::Dark);
+    }
+
+    #[test]
+    fn body_weight_is_parsed_and_checked() {
+        assert_eq!(parse_body_weight(" 72,5 "), Ok(Some(72.5)));
+        assert_eq!(parse_body_weight("80"), Ok(Some(80.0)));
+        assert_eq!(parse_body_weight(""), Ok(None));
+        assert_eq!(parse_body_weight("heavy"), Err(BodyWeightError::NotANumber));
+        assert_eq!(parse_body_weight("7"), Err(BodyWeightError::OutOfRange));
+        assert_eq!(parse_body_weight("inf"), Err(BodyWeightError::OutOfRange));
+        assert_eq!(parse_body_weight("NaN"), Err(BodyWeightError::OutOfRange));
+    }
+
+    #[test]
     fn theme_is_stored_by_name() {
-        let prefs = Prefs { theme: Theme::Dark };
+        let prefs = Prefs {
+            theme: Theme::Dark,
+            body_weight_kg: Some(70.0),
+        };
         let raw = crate::storage::encode(&prefs);
         assert!(raw.contains(r#""theme":"dark""#), "{raw}");
         assert_eq!(decode::<Prefs>(&raw).unwrap(), prefs);
@@ -69,7 +146,7 @@ mod tests {
     #[test]
     fn an_unknown_theme_is_reported_not_guessed() {
         let store = MemoryBackend::default();
-        crate::storage::Backend::set(&store, Prefs::KEY, r#"{"v":1,"data":{"theme":"purple"}}"#)
+        crate::storage::Backend::set(&store, Prefs::KEY, r#"{"v":2,"data":{"theme":"purple"}}"#)
             .unwrap();
         let loaded = load::<Prefs>(&store, 1);
         assert_eq!(loaded.value, Prefs::default());
@@ -79,6 +156,7 @@ mod tests {
             &store,
             &Prefs {
                 theme: Theme::Light,
+                body_weight_kg: None,
             },
         )
         .unwrap();
@@ -86,7 +164,7 @@ mod tests {
             crate::storage::Backend::get(&store, "backstrong:prefs:corrupt:1")
                 .unwrap()
                 .as_deref(),
-            Some(r#"{"v":1,"data":{"theme":"purple"}}"#)
+            Some(r#"{"v":2,"data":{"theme":"purple"}}"#)
         );
     }
 }

@@ -1,4 +1,4 @@
-use super::{BodyMap, ExerciseNotes, Illustration, PointList, PrescriptionTag};
+use super::{BodyMap, ExerciseNotes, Illustration, PointList, PrescriptionTag, StartLoadHint};
 use crate::{program::Exercise, ui::screening::StopButton};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -26,6 +26,7 @@ pub fn ExerciseDetail(
         <StopButton />
         <Illustration exercise />
         <PrescriptionTag prescription=exercise.prescription />
+        {exercise.limits.start_at_half_body_weight.then(|| view! { <StartLoadHint /> })}
         <p class="equipment">
             <strong>"Equipment: "</strong>
             {equipment}

@@ -10,6 +10,7 @@ mod illustration;
 mod point_list;
 mod prescription_tag;
 mod program_page;
+mod start_load_hint;
 mod warm_up_page;
 
 pub use body_map::BodyMap;
@@ -21,4 +22,5 @@ pub use illustration::Illustration;
 pub use point_list::PointList;
 pub use prescription_tag::PrescriptionTag;
 pub use program_page::ProgramPage;
+pub use start_load_hint::StartLoadHint;
 pub use warm_up_page::WarmUpPage;

@@ -12,7 +12,11 @@ pub fn ProgramPage() -> impl IntoView {
     view! {
         <Title text="Program" />
         <h1>"Program"</h1>
-        {PROGRAM_INTRO.iter().map(|p| view! { <p class="lead">{p.text}</p> }).collect_view()}
+        <p class="lead">{PROGRAM_INTRO[0].text}</p>
+        <details class="why">
+            <summary>"Why these exercises"</summary>
+            {PROGRAM_INTRO[1..].iter().map(|p| view! { <p>{p.text}</p> }).collect_view()}
+        </details>
         <StopButton />
         <article class="card card-warmup">
             <div class="card-body">

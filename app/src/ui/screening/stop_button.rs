@@ -5,7 +5,6 @@ use leptos::prelude::*;
 pub fn StopButton() -> impl IntoView {
     view! {
         <a class="stop-button" href="/stop" data-testid="stop">
-            <span aria-hidden="true">"✋ "</span>
             "Stop: pain, numbness or tingling"
         </a>
     }

@@ -1,8 +1,8 @@
-use super::ThemePicker;
+use super::{BodyWeightInput, ThemePicker};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Preferences. Units, body weight, targets and data tools join it later.
+/// Preferences. Units, targets and data tools join it later.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
@@ -11,6 +11,10 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="panel" aria-labelledby="theme-heading">
             <h2 id="theme-heading">"Display"</h2>
             <ThemePicker />
+        </section>
+        <section class="panel" aria-labelledby="body-heading">
+            <h2 id="body-heading">"You"</h2>
+            <BodyWeightInput />
         </section>
     }
 }

@@ -1,0 +1,455 @@
+//! States, events, and the transitions between them.
+
+use super::Plan;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// How hard a set felt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Effort {
+    /// Could have done many more.
+    Easy,
+    /// About right.
+    Right,
+    /// Close to the limit.
+    Hard,
+}
+
+/// What was felt when a session was stopped for pain (F12–F13).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Symptom {
+    /// Pain in the back or where the exercise loads.
+    Pain,
+    /// Pain spreading into the buttock or leg.
+    Radiating,
+    /// Numbness.
+    Numbness,
+    /// Tingling.
+    Tingling,
+}
+
+/// Where the session is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Phase {
+    /// Warming up before the first set.
+    WarmUp,
+    /// Doing set `set` (from 1) of plan item `item`.
+    Working {
+        /// Index into the plan.
+        item: usize,
+        /// Set number, from 1.
+        set: u16,
+    },
+    /// Resting before set `set` of the same exercise, until `until_ms`.
+    Resting {
+        /// Index into the plan.
+        item: usize,
+        /// The set that comes after the rest.
+        set: u16,
+        /// When the rest ends.
+        until_ms: u64,
+    },
+    /// Resting before the first set of plan item `item`, until `until_ms`.
+    BetweenExercises {
+        /// The exercise that comes next.
+        item: usize,
+        /// When the rest ends.
+        until_ms: u64,
+    },
+    /// Paused; `left_ms` is what was left of a rest (0 outside rests).
+    Paused {
+        /// Where to go back to.
+        from: Box<Phase>,
+        /// Rest time left when paused.
+        left_ms: u64,
+    },
+    /// Done.
+    Finished,
+    /// Ended at once because something hurt.
+    StoppedForPain {
+        /// What was felt.
+        felt: Vec<Symptom>,
+    },
+}
+
+impl Phase {
+    fn name(&self) -> &'static str {
+        match self {
+            Phase::WarmUp => "warm-up",
+            Phase::Working { .. } => "working a set",
+            Phase::Resting { .. } => "resting",
+            Phase::BetweenExercises { .. } => "between exercises",
+            Phase::Paused { .. } => "paused",
+            Phase::Finished => "finished",
+            Phase::StoppedForPain { .. } => "stopped for pain",
+        }
+    }
+
+    /// True once the session has ended.
+    pub fn is_over(&self) -> bool {
+        matches!(self, Phase::Finished | Phase::StoppedForPain { .. })
+    }
+}
+
+/// Something the user did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Event {
+    /// Warm-up done: start the first set.
+    Start,
+    /// The current set is done.
+    SetDone {
+        /// Reps done.
+        reps: u16,
+        /// Load used.
+        load_kg: Option<f32>,
+        /// How hard it felt, if said.
+        effort: Option<Effort>,
+        /// Pain 0–10, if said.
+        pain: Option<u8>,
+    },
+    /// Skip the current set.
+    SkipSet,
+    /// Skip the rest of the current (or coming) exercise.
+    SkipExercise,
+    /// End the rest now.
+    SkipRest,
+    /// Lengthen (positive) or shorten (negative) the rest, in seconds.
+    AdjustRest(i32),
+    /// Pause.
+    Pause,
+    /// Resume after a pause.
+    Resume,
+    /// Stop at once: something hurts.
+    StopForPain(Vec<Symptom>),
+    /// End the session now.
+    Finish,
+}
+
+impl Event {
+    fn name(&self) -> &'static str {
+        match self {
+            Event::Start => "start",
+            Event::SetDone { .. } => "set done",
+            Event::SkipSet => "skip set",
+            Event::SkipExercise => "skip exercise",
+            Event::SkipRest => "skip rest",
+            Event::AdjustRest(_) => "change rest",
+            Event::Pause => "pause",
+            Event::Resume => "resume",
+            Event::StopForPain(_) => "stop for pain",
+            Event::Finish => "finish",
+        }
+    }
+}
+
+/// An event that does not fit the session's state, or bad values.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SessionError {
+    /// The event makes no sense now.
+    #[error("cannot {event} while {phase}")]
+    Invalid {
+        /// The event.
+        event: &'static str,
+        /// The state the session was in.
+        phase: &'static str,
+    },
+    /// Pain is rated 0 to 10.
+    #[error("pain is rated from 0 to 10, not {0}")]
+    PainOutOfRange(u8),
+    /// The plan has no exercises.
+    #[error("the session has no exercises")]
+    EmptyPlan,
+}
+
+/// One logged set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetLog {
+    /// Index into the plan.
+    pub item: usize,
+    /// Set number, from 1.
+    pub set: u16,
+    /// Reps done (0 when skipped).
+    pub reps: u16,
+    /// Load used.
+    pub load_kg: Option<f32>,
+    /// How hard it felt.
+    pub effort: Option<Effort>,
+    /// Pain 0–10.
+    pub pain: Option<u8>,
+    /// When it was logged.
+    pub at_ms: u64,
+    /// True when the set was skipped, not done.
+    pub skipped: bool,
+}
+
+/// A session in progress or ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// Unique id (the start time and a random part, made by the caller).
+    pub id: String,
+    /// What was planned.
+    pub plan: Plan,
+    /// When it started.
+    pub started_ms: u64,
+    /// When it ended.
+    pub ended_ms: Option<u64>,
+    /// Where it is.
+    pub phase: Phase,
+    /// Every set logged, in order.
+    pub sets: Vec<SetLog>,
+    /// Plan items skipped as a whole or in part.
+    pub skipped_items: Vec<usize>,
+    /// The exercise that was under way when the session was stopped for pain.
+    pub pain_item: Option<usize>,
+}
+
+impl Session {
+    /// A new session, in its warm-up.
+    pub fn new(id: String, plan: Plan, now_ms: u64) -> Result<Session, SessionError> {
+        if plan.items.is_empty() {
+            return Err(SessionError::EmptyPlan);
+        }
+        Ok(Session {
+            id,
+            plan,
+            started_ms: now_ms,
+            ended_ms: None,
+            phase: Phase::WarmUp,
+            sets: Vec::new(),
+            skipped_items: Vec::new(),
+            pain_item: None,
+        })
+    }
+
+    /// The phase as it is at `now_ms`: a rest whose deadline has passed is
+    /// over, and the next set is on.
+    pub fn phase_at(&self, now_ms: u64) -> Phase {
+        match self.phase {
+            Phase::Resting {
+                item,
+                set,
+                until_ms,
+            } if now_ms >= until_ms => Phase::Working { item, set },
+            Phase::BetweenExercises { item, until_ms } if now_ms >= until_ms => {
+                Phase::Working { item, set: 1 }
+            }
+            ref other => other.clone(),
+        }
+    }
+
+    /// Milliseconds of rest left at `now_ms`, when resting or paused in a rest.
+    pub fn rest_left_ms(&self, now_ms: u64) -> Option<u64> {
+        match self.phase_at(now_ms) {
+            Phase::Resting { until_ms, .. } | Phase::BetweenExercises { until_ms, .. } => {
+                Some(until_ms - now_ms)
+            }
+            Phase::Paused { from, left_ms }
+                if matches!(
+                    *from,
+                    Phase::Resting { .. } | Phase::BetweenExercises { .. }
+                ) =>
+            {
+                Some(left_ms)
+            }
+            _ => None,
+        }
+    }
+
+    /// The plan item under way (or coming next) at `now_ms`.
+    pub fn current_item(&self, now_ms: u64) -> Option<usize> {
+        fn item_of(phase: &Phase) -> Option<usize> {
+            match phase {
+                Phase::Working { item, .. }
+                | Phase::Resting { item, .. }
+                | Phase::BetweenExercises { item, .. } => Some(*item),
+                Phase::Paused { from, .. } => item_of(from),
+                _ => None,
+            }
+        }
+        item_of(&self.phase_at(now_ms))
+    }
+
+    /// Applies an event at `now_ms`. An event that does not fit the state is
+    /// refused and changes nothing.
+    pub fn apply(&mut self, event: Event, now_ms: u64) -> Result<(), SessionError> {
+        let phase = self.phase_at(now_ms);
+        let invalid = || SessionError::Invalid {
+            event: event.name(),
+            phase: phase.name(),
+        };
+        let next = match (&phase, &event) {
+            (p, _) if p.is_over() => return Err(invalid()),
+            (Phase::WarmUp, Event::Start) => Phase::Working { item: 0, set: 1 },
+            (
+                Phase::Working { item, set },
+                Event::SetDone {
+                    reps,
+                    load_kg,
+                    effort,
+                    pain,
+                },
+            ) => {
+                if let Some(p) = pain.filter(|p| *p > 10) {
+                    return Err(SessionError::PainOutOfRange(p));
+                }
+                self.sets.push(SetLog {
+                    item: *item,
+                    set: *set,
+                    reps: *reps,
+                    load_kg: *load_kg,
+                    effort: *effort,
+                    pain: *pain,
+                    at_ms: now_ms,
+                    skipped: false,
+                });
+                self.after_set(*item, *set, now_ms)
+            }
+            (Phase::Working { item, set }, Event::SkipSet) => {
+                self.sets.push(SetLog {
+                    item: *item,
+                    set: *set,
+                    reps: 0,
+                    load_kg: None,
+                    effort: None,
+                    pain: None,
+                    at_ms: now_ms,
+                    skipped: true,
+                });
+                self.mark_skipped(*item);
+                self.after_set(*item, *set, now_ms)
+            }
+            (
+                Phase::Working { item, .. }
+                | Phase::Resting { item, .. }
+                | Phase::BetweenExercises { item, .. },
+                Event::SkipExercise,
+            ) => {
+                self.mark_skipped(*item);
+                if item + 1 < self.plan.items.len() {
+                    Phase::Working {
+                        item: item + 1,
+                        set: 1,
+                    }
+                } else {
+                    self.ended_ms = Some(now_ms);
+                    Phase::Finished
+                }
+            }
+            (Phase::Resting { item, set, .. }, Event::SkipRest) => Phase::Working {
+                item: *item,
+                set: *set,
+            },
+            (Phase::BetweenExercises { item, .. }, Event::SkipRest) => Phase::Working {
+                item: *item,
+                set: 1,
+            },
+            (
+                Phase::Resting {
+                    item,
+                    set,
+                    until_ms,
+                },
+                Event::AdjustRest(delta_s),
+            ) => Phase::Resting {
+                item: *item,
+                set: *set,
+                until_ms: adjust(*until_ms, *delta_s, now_ms),
+            },
+            (Phase::BetweenExercises { item, until_ms }, Event::AdjustRest(delta_s)) => {
+                Phase::BetweenExercises {
+                    item: *item,
+                    until_ms: adjust(*until_ms, *delta_s, now_ms),
+                }
+            }
+            (
+                Phase::WarmUp
+                | Phase::Working { .. }
+                | Phase::Resting { .. }
+                | Phase::BetweenExercises { .. },
+                Event::Pause,
+            ) => Phase::Paused {
+                left_ms: self.rest_left_ms(now_ms).unwrap_or(0),
+                from: Box::new(phase.clone()),
+            },
+            (Phase::Paused { from, left_ms }, Event::Resume) => match **from {
+                // The rest goes on from where it was paused.
+                Phase::Resting { item, set, .. } => Phase::Resting {
+                    item,
+                    set,
+                    until_ms: now_ms + left_ms,
+                },
+                Phase::BetweenExercises { item, .. } => Phase::BetweenExercises {
+                    item,
+                    until_ms: now_ms + left_ms,
+                },
+                ref other => other.clone(),
+            },
+            (_, Event::StopForPain(felt)) => {
+                self.pain_item = self.current_item(now_ms);
+                self.ended_ms = Some(now_ms);
+                Phase::StoppedForPain { felt: felt.clone() }
+            }
+            (_, Event::Finish) => {
+                self.ended_ms = Some(now_ms);
+                Phase::Finished
+            }
+            _ => return Err(invalid()),
+        };
+        self.phase = next;
+        Ok(())
+    }
+
+    /// After set `set` of `item`: rest before the next set, or before the
+    /// next exercise, or the end.
+    fn after_set(&mut self, item: usize, set: u16, now_ms: u64) -> Phase {
+        let planned = &self.plan.items[item];
+        let rest_ms = u64::from(planned.rest_s) * 1000;
+        if set < planned.sets {
+            Phase::Resting {
+                item,
+                set: set + 1,
+                until_ms: now_ms + rest_ms,
+            }
+        } else if item + 1 < self.plan.items.len() {
+            Phase::BetweenExercises {
+                item: item + 1,
+                until_ms: now_ms + rest_ms,
+            }
+        } else {
+            self.ended_ms = Some(now_ms);
+            Phase::Finished
+        }
+    }
+
+    fn mark_skipped(&mut self, item: usize) {
+        if !self.skipped_items.contains(&item) {
+            self.skipped_items.push(item);
+        }
+    }
+
+    /// Sets done (not skipped).
+    pub fn sets_done(&self) -> usize {
+        self.sets.iter().filter(|s| !s.skipped).count()
+    }
+
+    /// Total volume: reps × load over the sets done, in kg.
+    pub fn volume_kg(&self) -> f32 {
+        self.sets
+            .iter()
+            .filter(|s| !s.skipped)
+            .map(|s| f32::from(s.reps) * s.load_kg.unwrap_or(0.0))
+            .sum()
+    }
+}
+
+/// A rest deadline moved by `delta_s`, never into the past.
+fn adjust(until_ms: u64, delta_s: i32, now_ms: u64) -> u64 {
+    let moved = until_ms as i64 + i64::from(delta_s) * 1000;
+    moved.max(now_ms as i64) as u64
+}
+
+#[cfg(test)]
+mod tests;
