@@ -15,6 +15,7 @@ pub mod session;
 pub mod state;
 pub mod storage;
 pub mod ui;
+pub mod units;
 
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};

@@ -22,6 +22,7 @@ fn prefs_round_trip_through_local_storage() {
     let prefs = Prefs {
         theme: Theme::Dark,
         body_weight_kg: Some(81.5),
+        ..Prefs::default()
     };
     storage::save(&BrowserBackend, &prefs).unwrap();
     let raw = web_sys::window()

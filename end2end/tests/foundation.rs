@@ -38,7 +38,9 @@ async fn foundation(host: Host) {
         .await;
     assert_eq!(
         stored,
-        json!(r#"{"v":2,"data":{"theme":"dark","body_weight_kg":null}}"#)
+        json!(
+            r#"{"v":3,"data":{"theme":"dark","body_weight_kg":null,"sound":true,"vibration":true,"prompts":true}}"#
+        )
     );
     b.reload().await;
     b.wait_for("html[data-theme='dark']").await;

@@ -179,7 +179,7 @@ async fn safety_check(host: Host) {
     b.click("[data-criterion='motor-control'] [data-answer='yes']")
         .await;
     b.wait_for("[data-testid='cleared']").await;
-    let link = b.wait_for("a[data-testid='start'][href='/warm-up']").await;
+    b.wait_for("[data-testid='start']:not([disabled])").await;
     let stored = b
         .js(
             "return JSON.parse(localStorage.getItem('backstrong:screening')).data.checks",
@@ -197,8 +197,7 @@ async fn safety_check(host: Host) {
 
     // Today's answers are still there after a reload.
     b.reload().await;
-    b.wait_for("a[data-testid='start'][href='/warm-up']").await;
-    drop(link);
+    b.wait_for("[data-testid='start']:not([disabled])").await;
     b.assert_clean_console(&format!("{host:?}: safety check"))
         .await;
     browser.close().await;

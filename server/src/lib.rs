@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! BackStrong's optional server: renders every page with leptos_axum, serves
 //! the hashed assets, and writes the static export from the very same
 //! router, so the export can never differ from what the server sends.

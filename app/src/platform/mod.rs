@@ -1,11 +1,25 @@
 //! Thin wrappers over browser APIs. Each is a no-op off the browser (on the
-//! server, in native tests), so components can call them from effects and
-//! handlers without `cfg` attributes of their own.
+//! server, in native tests) and where the browser lacks the API, so
+//! components can call them from effects and handlers without `cfg`
+//! attributes of their own, and never panic.
+
+mod cues;
+mod wake_lock;
+
+pub use cues::{beep, vibrate};
+pub use wake_lock::{WakeLock, WakeLockStatus};
+
+use wasm_bindgen::{JsCast, closure::Closure};
+
+/// True in the browser, where web-sys calls work.
+fn in_browser() -> bool {
+    cfg!(target_arch = "wasm32")
+}
 
 /// The page's document, or `None` off the browser, where calling into
 /// web-sys would panic.
 fn document() -> Option<web_sys::Document> {
-    if cfg!(target_arch = "wasm32") {
+    if in_browser() {
         web_sys::window().and_then(|w| w.document())
     } else {
         None
@@ -15,9 +29,18 @@ fn document() -> Option<web_sys::Document> {
 /// Milliseconds since the Unix epoch from the browser's clock; 0 elsewhere.
 /// Domain code never reads the clock itself: callers pass this in.
 pub fn now_ms() -> u64 {
-    if cfg!(target_arch = "wasm32") {
+    if in_browser() {
         // Date.now() is a whole number of milliseconds, well inside f64.
         web_sys::js_sys::Date::now() as u64
+    } else {
+        0
+    }
+}
+
+/// A random number for ids (not for secrets); 0 off the browser.
+pub fn random_u32() -> u32 {
+    if in_browser() {
+        (web_sys::js_sys::Math::random() * f64::from(u32::MAX)) as u32
     } else {
         0
     }
@@ -26,7 +49,7 @@ pub fn now_ms() -> u64 {
 /// The local time zone's offset from UTC in minutes (east positive); 0 off
 /// the browser.
 pub fn utc_offset_min() -> i32 {
-    if cfg!(target_arch = "wasm32") {
+    if in_browser() {
         // getTimezoneOffset() is minutes *behind* UTC, a whole number.
         -(web_sys::js_sys::Date::new_0().get_timezone_offset() as i32)
     } else {
@@ -46,5 +69,50 @@ pub fn set_root_attribute(name: &str, value: &str) {
 pub fn mark_hydrated() {
     if let Some(body) = document().and_then(|d| d.body()) {
         let _ = body.set_attribute("data-hydrated", "");
+    }
+}
+
+/// True when the page is on screen (false in a background tab or behind a
+/// locked screen; true off the browser).
+pub fn is_visible() -> bool {
+    document().is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Visible)
+}
+
+/// Calls `f` whenever the page is shown or hidden, for as long as the page
+/// lives (timers resync and the wake lock is taken again on return).
+pub fn on_visibility_change(f: impl Fn() + 'static) {
+    if let Some(doc) = document() {
+        let closure = Closure::<dyn Fn()>::new(f);
+        let _ = doc
+            .add_event_listener_with_callback("visibilitychange", closure.as_ref().unchecked_ref());
+        // The listener lives as long as the page: never drop it.
+        closure.forget();
+    }
+}
+
+/// Calls `f` on every animation frame while it returns true. Frames stop
+/// while the page is hidden; the visibility handler resyncs then.
+pub fn every_frame(f: impl FnMut() -> bool + 'static) {
+    use std::{cell::RefCell, rc::Rc};
+    let Some(window) = web_sys::window().filter(|_| in_browser()) else {
+        return;
+    };
+    type Frame = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
+    let slot: Frame = Rc::new(RefCell::new(None));
+    let again = slot.clone();
+    let mut f = f;
+    let win = window.clone();
+    *slot.borrow_mut() = Some(Closure::new(move || {
+        if f() {
+            if let Some(cb) = again.borrow().as_ref() {
+                let _ = win.request_animation_frame(cb.as_ref().unchecked_ref());
+            }
+        } else {
+            // Break the cycle so the closure can be freed.
+            again.borrow_mut().take();
+        }
+    }));
+    if let Some(cb) = slot.borrow().as_ref() {
+        let _ = window.request_animation_frame(cb.as_ref().unchecked_ref());
     }
 }

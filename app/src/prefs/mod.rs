@@ -42,13 +42,31 @@ impl Theme {
 }
 
 /// Everything the user has chosen.
-#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prefs {
     /// Colour scheme.
     pub theme: Theme,
     /// Body weight in kilograms, if entered (the leg press starts at half
     /// of it, F18).
     pub body_weight_kg: Option<f32>,
+    /// A short beep at the end of each rest and 3 s before.
+    pub sound: bool,
+    /// A vibration at the same moments.
+    pub vibration: bool,
+    /// Breathing and tempo prompts during sets.
+    pub prompts: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            theme: Theme::System,
+            body_weight_kg: None,
+            sound: true,
+            vibration: true,
+            prompts: true,
+        }
+    }
 }
 
 /// Body weights the app accepts, in kilograms.
@@ -84,7 +102,7 @@ pub fn parse_body_weight(input: &str) -> Result<Option<f32>, BodyWeightError> {
 
 impl Stored for Prefs {
     const KEY: &'static str = "backstrong:prefs";
-    const VERSION: u32 = 2;
+    const VERSION: u32 = 3;
 
     fn migrate_step(from: u32, mut data: serde_json::Value) -> Result<serde_json::Value, String> {
         match from {
@@ -92,6 +110,14 @@ impl Stored for Prefs {
             1 => {
                 let map = data.as_object_mut().ok_or("settings are not an object")?;
                 map.insert("body_weight_kg".into(), serde_json::Value::Null);
+                Ok(data)
+            }
+            // Version 2 had no cue settings: every cue starts switched on.
+            2 => {
+                let map = data.as_object_mut().ok_or("settings are not an object")?;
+                for key in ["sound", "vibration", "prompts"] {
+                    map.insert(key.into(), serde_json::Value::Bool(true));
+                }
                 Ok(data)
             }
             _ => Err(format!("no migration from format {from}")),
@@ -113,12 +139,20 @@ mod tests {
             prefs,
             Prefs {
                 theme: Theme::Dark,
-                body_weight_kg: None
+                ..Prefs::default()
             }
         );
         let store = MemoryBackend::default();
         crate::storage::Backend::set(&store, Prefs::KEY, v1).unwrap();
         assert_eq!(load::<Prefs>(&store, 0).value.theme, Theme::Dark);
+    }
+
+    #[test]
+    fn version_2_settings_get_every_cue_switched_on() {
+        let v2 = r#"{"v":2,"data":{"theme":"light","body_weight_kg":70.0}}"#;
+        let prefs = decode::<Prefs>(v2).unwrap();
+        assert_eq!(prefs.body_weight_kg, Some(70.0));
+        assert!(prefs.sound && prefs.vibration && prefs.prompts);
     }
 
     #[test]
@@ -137,6 +171,8 @@ mod tests {
         let prefs = Prefs {
             theme: Theme::Dark,
             body_weight_kg: Some(70.0),
+            sound: false,
+            ..Prefs::default()
         };
         let raw = crate::storage::encode(&prefs);
         assert!(raw.contains(r#""theme":"dark""#), "{raw}");
@@ -146,7 +182,7 @@ mod tests {
     #[test]
     fn an_unknown_theme_is_reported_not_guessed() {
         let store = MemoryBackend::default();
-        crate::storage::Backend::set(&store, Prefs::KEY, r#"{"v":2,"data":{"theme":"purple"}}"#)
+        crate::storage::Backend::set(&store, Prefs::KEY, r#"{"v":3,"data":{"theme":"purple"}}"#)
             .unwrap();
         let loaded = load::<Prefs>(&store, 1);
         assert_eq!(loaded.value, Prefs::default());
@@ -156,7 +192,7 @@ mod tests {
             &store,
             &Prefs {
                 theme: Theme::Light,
-                body_weight_kg: None,
+                ..Prefs::default()
             },
         )
         .unwrap();
@@ -164,7 +200,7 @@ mod tests {
             crate::storage::Backend::get(&store, "backstrong:prefs:corrupt:1")
                 .unwrap()
                 .as_deref(),
-            Some(r#"{"v":2,"data":{"theme":"purple"}}"#)
+            Some(r#"{"v":3,"data":{"theme":"purple"}}"#)
         );
     }
 }

@@ -31,8 +31,10 @@ pub enum Symptom {
 }
 
 /// Where the session is.
+// Externally tagged (serde's default): internally tagged enums need a
+// buffering deserializer that costs the wasm a lot of code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Phase {
     /// Warming up before the first set.
     WarmUp,
@@ -73,6 +75,8 @@ pub enum Phase {
         /// What was felt.
         felt: Vec<Symptom>,
     },
+    /// Left unfinished for too long, then closed; kept as it was.
+    Incomplete,
 }
 
 impl Phase {
@@ -85,12 +89,16 @@ impl Phase {
             Phase::Paused { .. } => "paused",
             Phase::Finished => "finished",
             Phase::StoppedForPain { .. } => "stopped for pain",
+            Phase::Incomplete => "closed as incomplete",
         }
     }
 
     /// True once the session has ended.
     pub fn is_over(&self) -> bool {
-        matches!(self, Phase::Finished | Phase::StoppedForPain { .. })
+        matches!(
+            self,
+            Phase::Finished | Phase::StoppedForPain { .. } | Phase::Incomplete
+        )
     }
 }
 
@@ -159,10 +167,23 @@ pub enum SessionError {
     /// Pain is rated 0 to 10.
     #[error("pain is rated from 0 to 10, not {0}")]
     PainOutOfRange(u8),
+    /// Reps must be a count from 0 to [`MAX_REPS`].
+    #[error("reps must be between 0 and {MAX_REPS}")]
+    RepsOutOfRange,
+    /// Load must be from 0 to [`MAX_LOAD_KG`] kg.
+    #[error("the load must be between 0 and {MAX_LOAD_KG} kg")]
+    LoadOutOfRange,
     /// The plan has no exercises.
     #[error("the session has no exercises")]
     EmptyPlan,
 }
+
+/// The most reps a set can log.
+pub const MAX_REPS: u16 = 1000;
+/// The heaviest load a set can log, in kg.
+pub const MAX_LOAD_KG: f32 = 1000.0;
+/// A session not ended after this long is closed as incomplete.
+pub const STALE_AFTER_MS: u64 = 12 * 3_600_000;
 
 /// One logged set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -294,6 +315,12 @@ impl Session {
             ) => {
                 if let Some(p) = pain.filter(|p| *p > 10) {
                     return Err(SessionError::PainOutOfRange(p));
+                }
+                if *reps > MAX_REPS {
+                    return Err(SessionError::RepsOutOfRange);
+                }
+                if load_kg.is_some_and(|kg| !(0.0..=MAX_LOAD_KG).contains(&kg)) {
+                    return Err(SessionError::LoadOutOfRange);
                 }
                 self.sets.push(SetLog {
                     item: *item,
@@ -428,6 +455,26 @@ impl Session {
         if !self.skipped_items.contains(&item) {
             self.skipped_items.push(item);
         }
+    }
+
+    /// True when the session was left unfinished for more than 12 hours.
+    pub fn is_stale(&self, now_ms: u64) -> bool {
+        !self.phase.is_over() && now_ms.saturating_sub(self.started_ms) > STALE_AFTER_MS
+    }
+
+    /// Closes a session that was left unfinished, keeping all it logged.
+    pub fn close_incomplete(&mut self, now_ms: u64) {
+        if !self.phase.is_over() {
+            self.ended_ms = Some(now_ms);
+            self.phase = Phase::Incomplete;
+        }
+    }
+
+    /// How long it took, in ms (so far, while it runs).
+    pub fn duration_ms(&self, now_ms: u64) -> u64 {
+        self.ended_ms
+            .unwrap_or(now_ms)
+            .saturating_sub(self.started_ms)
     }
 
     /// Sets done (not skipped).

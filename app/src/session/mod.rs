@@ -6,6 +6,11 @@
 
 mod machine;
 mod plan;
+mod records;
 
-pub use machine::{Effort, Event, Phase, Session, SessionError, SetLog, Symptom};
+pub use machine::{
+    Effort, Event, MAX_LOAD_KG, MAX_REPS, Phase, STALE_AFTER_MS, Session, SessionError, SetLog,
+    Symptom,
+};
 pub use plan::{Plan, PlanItem, suggested_rest_s};
+pub use records::{ActiveSession, History};

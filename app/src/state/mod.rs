@@ -14,7 +14,13 @@ mod persisted;
 pub use notice::{NoticeBoard, StorageNotice};
 pub use persisted::Persisted;
 
-use crate::{notes::Notes, prefs::Prefs, screening::ScreeningLog};
+use crate::{
+    notes::Notes,
+    platform,
+    prefs::Prefs,
+    screening::ScreeningLog,
+    session::{ActiveSession, History},
+};
 
 /// Every store of the app.
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +33,10 @@ pub struct Stores {
     pub notes: Persisted<Notes>,
     /// Safety check answers.
     pub screening: Persisted<ScreeningLog>,
+    /// The session under way.
+    pub active: Persisted<ActiveSession>,
+    /// Ended sessions.
+    pub history: Persisted<History>,
 }
 
 impl Stores {
@@ -37,6 +47,8 @@ impl Stores {
             prefs: Persisted::new(board),
             notes: Persisted::new(board),
             screening: Persisted::new(board),
+            active: Persisted::new(board),
+            history: Persisted::new(board),
         }
     }
 
@@ -45,6 +57,38 @@ impl Stores {
         self.prefs.load();
         self.notes.load();
         self.screening.load();
+        self.history.load();
+        self.active.load();
+        self.close_stale_session(platform::now_ms());
+    }
+
+    /// A session left unfinished for over 12 hours is closed and kept in
+    /// the history as incomplete, never silently dropped.
+    fn close_stale_session(&self, now_ms: u64) {
+        let stale = self
+            .active
+            .with_untracked(|a| a.session.as_ref().filter(|s| s.is_stale(now_ms)).cloned());
+        if let Some(mut session) = stale {
+            session.close_incomplete(now_ms);
+            self.history.update(|h| h.upsert(session));
+            self.active.update(|a| a.session = None);
+            self.board.post(StorageNotice {
+                message:
+                    "A session you did not finish was more than 12 hours old, so it was closed. \
+                          Everything you logged is kept in your history, marked incomplete."
+                        .to_owned(),
+                cleared_by_save: false,
+            });
+        }
+    }
+
+    /// Ends the active session: it moves to the history (saved first, so
+    /// nothing is lost if the second write fails).
+    pub fn archive_active(&self) -> Option<crate::session::Session> {
+        let ended = self.active.with_untracked(|a| a.session.clone())?;
+        self.history.update(|h| h.upsert(ended.clone()));
+        self.active.update(|a| a.session = None);
+        Some(ended)
     }
 }
 

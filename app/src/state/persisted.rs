@@ -23,6 +23,13 @@ impl Described for crate::screening::ScreeningLog {
     const WHAT: &'static str = "safety check answers";
 }
 
+impl Described for crate::session::ActiveSession {
+    const WHAT: &'static str = "logged sets of the current session";
+}
+impl Described for crate::session::History {
+    const WHAT: &'static str = "past sessions";
+}
+
 /// A [`Stored`] value in a signal, saved on every change.
 #[derive(Debug)]
 pub struct Persisted<T: Send + Sync + 'static> {
@@ -62,6 +69,11 @@ where
         if let Some(problem) = loaded.problem {
             self.board.post(StorageNotice::new(&problem, T::WHAT));
         }
+    }
+
+    /// Reads the value without tracking it.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.value.with_untracked(f)
     }
 
     /// Reads the value, tracking it.

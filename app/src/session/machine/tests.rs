@@ -287,3 +287,33 @@ fn the_program_plan_respects_the_order_and_the_leg_press_load() {
     assert!(plan.items.iter().all(|i| i.rest_s > 0));
     assert_eq!(Plan::from_program(None).items[0].load_kg, None);
 }
+
+#[test]
+fn reps_and_load_outside_sane_bounds_are_refused() {
+    let mut s = session();
+    s.apply(Event::Start, T0).unwrap();
+    let set = |reps, load_kg| Event::SetDone {
+        reps,
+        load_kg,
+        effort: None,
+        pain: None,
+    };
+    assert_eq!(
+        s.apply(set(1001, None), T0),
+        Err(SessionError::RepsOutOfRange)
+    );
+    assert_eq!(
+        s.apply(set(10, Some(-5.0)), T0),
+        Err(SessionError::LoadOutOfRange)
+    );
+    assert_eq!(
+        s.apply(set(10, Some(1000.5)), T0),
+        Err(SessionError::LoadOutOfRange)
+    );
+    assert_eq!(
+        s.apply(set(10, Some(f32::NAN)), T0),
+        Err(SessionError::LoadOutOfRange)
+    );
+    assert!(s.sets.is_empty());
+    s.apply(set(1000, Some(1000.0)), T0).unwrap();
+}

@@ -12,7 +12,7 @@ pub fn StartLoadHint() -> impl IntoView {
             {move || match load() {
                 Some(kg) => Either::Left(view! {
                     "Starting load: about "
-                    <strong>{format!("{kg} kg")}</strong>
+                    <strong>{format!("{} kg", crate::units::kg(kg))}</strong>
                     ", half your body weight."
                 }),
                 None => Either::Right(view! {

@@ -7,8 +7,11 @@ use leptos::{
 /// The four entry criteria, yes or no, before every session. Only four yeses
 /// open the session; each "no" says why not today and what to do instead.
 /// Answers are stored with the date as soon as all four are given.
-#[island]
-pub fn SafetyCheck() -> impl IntoView {
+#[component]
+pub fn SafetyCheck(
+    /// Starts the session; offered only when all four hold.
+    on_start: Callback<()>,
+) -> impl IntoView {
     let log = stores().screening;
     // Answers given on this screen; until then, today's stored check.
     let picked = RwSignal::new([None::<bool>; 4]);
@@ -101,9 +104,9 @@ pub fn SafetyCheck() -> impl IntoView {
             </div>
             {move || {
                 if cleared() {
-                    Either::Left(view! { <a class="button button-primary button-big" href="/warm-up" data-testid="start">"Start with the warm-up"</a> })
+                    Either::Left(view! { <button type="button" class="button button-primary button-big" data-testid="start" on:click=move |_| on_start.run(())>"Start the session"</button> })
                 } else {
-                    Either::Right(view! { <button type="button" class="button button-big" disabled data-testid="start">"Start with the warm-up"</button> })
+                    Either::Right(view! { <button type="button" class="button button-big" disabled data-testid="start">"Start the session"</button> })
                 }
             }}
         </section>

@@ -1,39 +1,16 @@
-use crate::{
-    program::session_order,
-    ui::screening::{RedFlags, SafetyCheck, StopButton},
-};
+use super::SessionRunner;
+use crate::ui::screening::RedFlags;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Today's session: the safety check first; the session opens only when all
-/// four criteria hold. (The guided, timed session comes with its own issue;
-/// until then "Start" leads into the warm-up and the exercise pages.)
+/// Today's session: the safety check first, and only four yeses open it;
+/// then the guided session. The urgent warning signs stay on the page.
 #[component]
 pub fn SessionPage() -> impl IntoView {
     view! {
         <Title text="Session" />
         <h1>"Today's session"</h1>
-        <StopButton />
-        <SafetyCheck />
+        <SessionRunner />
         <RedFlags />
-        <section class="panel">
-            <h2>"Today's order"</h2>
-            <ol class="session-order">
-                <li>
-                    <a href="/warm-up">"Warm-up"</a>
-                </li>
-                {session_order()
-                    .map(|e| {
-                        view! {
-                            <li>
-                                <a href=format!("/exercise/{}", e.id)>{e.name}</a>
-                                " · "
-                                {e.prescription.label()}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        </section>
     }
 }

@@ -11,13 +11,7 @@ use leptos::prelude::*;
 pub fn BodyWeightInput() -> impl IntoView {
     let prefs = stores().prefs;
     let error = RwSignal::new(None::<String>);
-    let saved = move || {
-        prefs.with(|p| {
-            p.body_weight_kg
-                .map(|kg| format!("{kg}"))
-                .unwrap_or_default()
-        })
-    };
+    let saved = move || prefs.with(|p| p.body_weight_kg.map(crate::units::kg).unwrap_or_default());
     let commit = move |text: String| match parse_body_weight(&text) {
         Ok(kg) => {
             prefs.update(|p: &mut Prefs| p.body_weight_kg = kg);

@@ -1,0 +1,40 @@
+use super::clock;
+use crate::session::Event;
+use leptos::prelude::*;
+
+/// The rest countdown in large digits, with +15 s, −15 s and Skip.
+#[component]
+pub fn RestScreen(
+    /// Milliseconds left, from the clock.
+    #[prop(into)]
+    left_ms: Signal<u64>,
+    /// When the rest ends (ms since the epoch), for tests and benchmarks.
+    #[prop(into)]
+    until_ms: Signal<u64>,
+    /// What comes after the rest.
+    #[prop(into)]
+    next: Signal<String>,
+    /// Sends an event to the session.
+    dispatch: Callback<Event>,
+) -> impl IntoView {
+    view! {
+        <section class="rest" aria-labelledby="rest-title">
+            <h2 id="rest-title">"Rest"</h2>
+            <p class="countdown" data-testid="countdown" data-until=move || until_ms.get().to_string() role="timer" aria-live="off">
+                {move || clock(left_ms.get())}
+            </p>
+            <p class="next">"Next: " {next}</p>
+            <div class="rest-actions">
+                <button type="button" class="button" data-testid="rest-minus" on:click=move |_| dispatch.run(Event::AdjustRest(-15))>
+                    "−15 s"
+                </button>
+                <button type="button" class="button" data-testid="rest-plus" on:click=move |_| dispatch.run(Event::AdjustRest(15))>
+                    "+15 s"
+                </button>
+                <button type="button" class="button button-primary" data-testid="rest-skip" on:click=move |_| dispatch.run(Event::SkipRest)>
+                    "Skip rest"
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,151 @@
+//! The guided session, end to end in Chromium: from the safety check to a
+//! logged set, the rest countdown across a reload, pause and resume, stop
+//! for pain, and a finished session's summary.
+
+use end2end::{Browser, Host, Site};
+use serde_json::{Value, json};
+
+async fn clear_safety_check(b: &Browser) {
+    for id in [
+        "no-radiating-pain",
+        "full-range",
+        "motor-control",
+        "medical-clearance",
+    ] {
+        b.click(&format!("[data-criterion='{id}'] [data-answer='yes']"))
+            .await;
+    }
+    b.wait_for("[data-testid='start']:not([disabled])").await;
+}
+
+/// Seconds shown on the countdown, and what they should be now.
+async fn countdown(b: &Browser) -> (u64, u64) {
+    let v = b
+        .js(
+            "const el = document.querySelector('[data-testid=countdown]'); \
+             const [m, s] = el.textContent.split(':').map(Number); \
+             return [m * 60 + s, Number(el.dataset.until) - Date.now()];",
+            vec![],
+        )
+        .await;
+    let shown = v[0].as_u64().expect("shown seconds");
+    let left_ms = v[1].as_i64().expect("ms left").max(0) as u64;
+    (shown, left_ms)
+}
+
+async fn history(b: &Browser) -> Value {
+    b.js(
+        "return JSON.parse(localStorage.getItem('backstrong:history') || '{\"data\":{\"sessions\":[]}}').data.sessions",
+        vec![],
+    )
+    .await
+}
+
+async fn session_flow(host: Host) {
+    let site = Site::start(host).await;
+    let browser = Browser::start().await;
+    let b = &browser;
+    b.open(&site.url("/session")).await;
+
+    // Start from the safety check, through the warm-up, to the first set.
+    clear_safety_check(b).await;
+    b.click("[data-testid='start']").await;
+    b.wait_for("[data-testid='warm-up']").await;
+    b.click("[data-testid='start-first-set']").await;
+    b.wait_for("[data-testid='set'][data-exercise='leg-press'][data-set='1']")
+        .await;
+    assert_eq!(b.text("[data-testid='set-count']").await, "Set 1 of 5");
+
+    // One tap logs the set; the rest countdown starts at 1:30.
+    b.click("[data-testid='set-done']").await;
+    b.wait_for("[data-testid='countdown']").await;
+    let (shown, left) = countdown(b).await;
+    assert!((89..=90).contains(&shown), "shown {shown}");
+    assert!(
+        shown * 1000 >= left && shown * 1000 < left + 1000,
+        "{shown} s shown, {left} ms left"
+    );
+
+    // +15 s and −15 s move the deadline.
+    b.click("[data-testid='rest-plus']").await;
+    let (shown_plus, _) = countdown(b).await;
+    assert!(shown_plus >= shown + 14, "{shown} -> {shown_plus}");
+    b.click("[data-testid='rest-minus']").await;
+
+    // A reload mid-rest: the countdown goes on where it should be (within 1 s).
+    b.reload().await;
+    b.wait_for("[data-testid='countdown']").await;
+    let (shown, left) = countdown(b).await;
+    assert!(
+        shown * 1000 + 1000 >= left && shown * 1000 <= left + 2000,
+        "after reload: {shown} s shown, {left} ms left"
+    );
+
+    // Pause keeps the time left; resume carries on from it.
+    b.click("[data-testid='pause']").await;
+    b.wait_for("[data-testid='paused']").await;
+    b.click("[data-testid='resume']").await;
+    b.wait_for("[data-testid='countdown']").await;
+    let (after, _) = countdown(b).await;
+    assert!(after <= shown && after + 3 >= shown, "{shown} -> {after}");
+
+    // Skip the rest: set 2 is on.
+    b.click("[data-testid='rest-skip']").await;
+    b.wait_for("[data-testid='set'][data-set='2']").await;
+    let active = b
+        .js("return JSON.parse(localStorage.getItem('backstrong:active-session')).data.session.sets.length", vec![])
+        .await;
+    assert_eq!(active, json!(1), "the logged set is stored");
+
+    // Stop for pain: the session ends at once and is logged as stopped.
+    b.click("[data-testid='stop-session']").await;
+    b.wait_for("[data-testid='stopped']").await;
+    b.click("[data-testid='stopped'] .choice").await;
+    let sessions = history(b).await;
+    assert_eq!(sessions.as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        sessions[0]["phase"]["stopped_for_pain"]["felt"],
+        json!(["pain"])
+    );
+    assert_eq!(sessions[0]["sets"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        b.js(
+            "return JSON.parse(localStorage.getItem('backstrong:active-session')).data.session",
+            vec![]
+        )
+        .await,
+        Value::Null
+    );
+    b.assert_clean_console(&format!("{host:?}: session until stop"))
+        .await;
+
+    // A short session: one set, then end it; the summary adds it up.
+    b.open(&site.url("/session")).await;
+    clear_safety_check(b).await;
+    b.click("[data-testid='start']").await;
+    b.click("[data-testid='start-first-set']").await;
+    b.wait_for("[data-testid='set']").await;
+    assert!(
+        b.exists("[data-testid='hurt-last-time']").await,
+        "the leg press hurt last time"
+    );
+    b.click("[data-testid='set-done']").await;
+    b.wait_for("[data-testid='countdown']").await;
+    b.click("[data-testid='finish']").await;
+    b.wait_for("[data-testid='summary']").await;
+    assert_eq!(b.text("[data-testid='summary-sets']").await, "1");
+    assert_eq!(history(b).await.as_array().map(Vec::len), Some(2));
+    b.assert_clean_console(&format!("{host:?}: finished session"))
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn session_on_the_server() {
+    session_flow(Host::Server).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn session_in_the_static_export() {
+    session_flow(Host::Export).await;
+}
