@@ -8,7 +8,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
 export LEPTOS_SITE_ADDR
 
-.PHONY: run test build export size setup setup-test clean
+.PHONY: run test build export size bench-timer setup setup-test clean
 
 run: build
 	LEPTOS_SITE_ROOT=target/site target/release/backstrong serve
@@ -26,6 +26,10 @@ export: build
 ## Bytes a phone downloads on a first visit; ends with a BENCH line.
 size: build
 	scripts/size.sh
+
+## How far the on-screen rest timer strays from the clock (about a minute).
+bench-timer: setup-test build
+	cargo run --quiet -p end2end --bin bench-timer
 
 setup:
 	scripts/setup.sh

@@ -9,6 +9,11 @@ thread_local! {
     static AUDIO: RefCell<Option<web_sys::AudioContext>> = const { RefCell::new(None) };
 }
 
+/// True when `target[name]` is a function that can be called.
+fn has_function(target: &wasm_bindgen::JsValue, name: &str) -> bool {
+    web_sys::js_sys::Reflect::get(target, &name.into()).is_ok_and(|f| f.is_function())
+}
+
 /// Vibrates in the given on/off pattern (ms). Returns false where the
 /// device cannot vibrate.
 pub fn vibrate(pattern_ms: &[u32]) -> bool {
@@ -20,9 +25,8 @@ pub fn vibrate(pattern_ms: &[u32]) -> bool {
     };
     let navigator = window.navigator();
     // Not every browser has navigator.vibrate (Safari); calling it anyway
-    // would throw.
-    let has = web_sys::js_sys::Reflect::has(&navigator, &"vibrate".into()).unwrap_or(false);
-    if !has {
+    // would throw, and a throw from an import aborts the wasm.
+    if !has_function(&navigator, "vibrate") {
         return false;
     }
     let pattern: web_sys::js_sys::Array = pattern_ms
@@ -38,10 +42,7 @@ pub fn beep(frequency_hz: f32, duration_ms: u32) -> bool {
     if !super::in_browser() {
         return false;
     }
-    let has_audio = web_sys::window()
-        .map(|w| web_sys::js_sys::Reflect::has(&w, &"AudioContext".into()).unwrap_or(false))
-        .unwrap_or(false);
-    if !has_audio {
+    if !web_sys::window().is_some_and(|w| has_function(&w, "AudioContext")) {
         return false;
     }
     AUDIO.with(|slot| {

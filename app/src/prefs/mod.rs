@@ -69,6 +69,60 @@ impl Default for Prefs {
     }
 }
 
+/// A cue during sessions that can be switched on or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// The beep.
+    Sound,
+    /// The vibration.
+    Vibration,
+    /// Breathing and tempo prompts.
+    Prompts,
+}
+
+impl Cue {
+    /// Every cue, in the order settings shows them.
+    pub const ALL: [Cue; 3] = [Cue::Sound, Cue::Vibration, Cue::Prompts];
+
+    /// Its id, for tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            Cue::Sound => "sound",
+            Cue::Vibration => "vibration",
+            Cue::Prompts => "prompts",
+        }
+    }
+
+    /// What settings calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Cue::Sound => "Beep at the end of each rest, and 3 s before",
+            Cue::Vibration => "Vibrate at the same moments",
+            Cue::Prompts => "Breathing and tempo prompts during sets",
+        }
+    }
+}
+
+impl Prefs {
+    /// Whether a cue is on.
+    pub fn cue(&self, cue: Cue) -> bool {
+        match cue {
+            Cue::Sound => self.sound,
+            Cue::Vibration => self.vibration,
+            Cue::Prompts => self.prompts,
+        }
+    }
+
+    /// Switches a cue on or off.
+    pub fn set_cue(&mut self, cue: Cue, on: bool) {
+        match cue {
+            Cue::Sound => self.sound = on,
+            Cue::Vibration => self.vibration = on,
+            Cue::Prompts => self.prompts = on,
+        }
+    }
+}
+
 /// Body weights the app accepts, in kilograms.
 pub const BODY_WEIGHT_RANGE_KG: std::ops::RangeInclusive<f32> = 25.0..=350.0;
 

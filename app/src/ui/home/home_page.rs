@@ -1,3 +1,4 @@
+use super::ResumeOffer;
 use crate::APP_NAME;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -14,6 +15,7 @@ pub fn HomePage() -> impl IntoView {
                 "Get stronger at the gym with a pinched nerve in your lower back: one calm, guided session at a time."
             </p>
         </header>
+        <ResumeOffer />
         <ul class="tiles">
             <li>
                 <A href="/program" attr:class="tile">

@@ -1,9 +1,11 @@
 //! The settings screen.
 
 mod body_weight_input;
+mod cue_toggles;
 mod settings_page;
 mod theme_picker;
 
 pub use body_weight_input::BodyWeightInput;
+pub use cue_toggles::CueToggles;
 pub use settings_page::SettingsPage;
 pub use theme_picker::ThemePicker;

@@ -1,4 +1,4 @@
-use super::{BodyWeightInput, ThemePicker};
+use super::{BodyWeightInput, CueToggles, ThemePicker};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -15,6 +15,10 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="panel" aria-labelledby="body-heading">
             <h2 id="body-heading">"You"</h2>
             <BodyWeightInput />
+        </section>
+        <section class="panel" aria-labelledby="cues-heading">
+            <h2 id="cues-heading">"Session cues"</h2>
+            <CueToggles />
         </section>
     }
 }
