@@ -317,3 +317,29 @@ fn reps_and_load_outside_sane_bounds_are_refused() {
     assert!(s.sets.is_empty());
     s.apply(set(1000, Some(1000.0)), T0).unwrap();
 }
+
+#[test]
+fn between_exercises_rest_can_be_changed_paused_and_skipped() {
+    let mut s = session();
+    s.apply(Event::Start, T0).unwrap();
+    s.apply(done(15), T0).unwrap();
+    s.apply(Event::SkipRest, T0 + S).unwrap();
+    s.apply(done(15), T0 + 2 * S).unwrap();
+    assert_eq!(
+        s.phase,
+        Phase::BetweenExercises {
+            item: 1,
+            until_ms: T0 + 92 * S
+        }
+    );
+    s.apply(Event::AdjustRest(15), T0 + 2 * S).unwrap();
+    assert_eq!(s.rest_left_ms(T0 + 2 * S), Some(105 * S));
+    s.apply(Event::Pause, T0 + 12 * S).unwrap();
+    s.apply(Event::Resume, T0 + 500 * S).unwrap();
+    assert_eq!(s.rest_left_ms(T0 + 500 * S), Some(95 * S));
+    assert_eq!(s.current_item(T0 + 500 * S), Some(1));
+    // Left to run out, the rest turns into the next exercise's first set.
+    assert_eq!(s.phase_at(T0 + 595 * S), Phase::Working { item: 1, set: 1 });
+    s.apply(Event::SkipExercise, T0 + 600 * S).unwrap();
+    assert_eq!(s.phase, Phase::Finished);
+}
