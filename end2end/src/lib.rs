@@ -320,6 +320,32 @@ impl Browser {
             .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
     }
 
+    /// On the session page: answers all four safety questions "yes" and
+    /// waits for Start to be offered.
+    pub async fn clear_safety_check(&self) {
+        for id in [
+            "no-radiating-pain",
+            "full-range",
+            "motor-control",
+            "medical-clearance",
+        ] {
+            self.click(&format!("[data-criterion='{id}'] [data-answer='yes']"))
+                .await;
+        }
+        self.wait_for("[data-testid='start']:not([disabled])").await;
+    }
+
+    /// On the session page: clears the safety check, starts, leaves the
+    /// warm-up and logs the first set, so the first rest is counting down.
+    pub async fn start_session_to_first_rest(&self) {
+        self.clear_safety_check().await;
+        self.click("[data-testid='start']").await;
+        self.click("[data-testid='start-first-set']").await;
+        self.wait_for("[data-testid='set']").await;
+        self.click("[data-testid='set-done']").await;
+        self.wait_for("[data-testid='countdown']").await;
+    }
+
     /// Whether `css` matches anything now.
     pub async fn exists(&self, css: &str) -> bool {
         !self

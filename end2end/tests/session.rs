@@ -5,19 +5,6 @@
 use end2end::{Browser, Host, Site};
 use serde_json::{Value, json};
 
-async fn clear_safety_check(b: &Browser) {
-    for id in [
-        "no-radiating-pain",
-        "full-range",
-        "motor-control",
-        "medical-clearance",
-    ] {
-        b.click(&format!("[data-criterion='{id}'] [data-answer='yes']"))
-            .await;
-    }
-    b.wait_for("[data-testid='start']:not([disabled])").await;
-}
-
 /// Seconds shown on the countdown, and what they should be now.
 async fn countdown(b: &Browser) -> (u64, u64) {
     let v = b
@@ -48,7 +35,7 @@ async fn session_flow(host: Host) {
     b.open(&site.url("/session")).await;
 
     // Start from the safety check, through the warm-up, to the first set.
-    clear_safety_check(b).await;
+    b.clear_safety_check().await;
     b.click("[data-testid='start']").await;
     b.wait_for("[data-testid='warm-up']").await;
     b.click("[data-testid='start-first-set']").await;
@@ -121,7 +108,7 @@ async fn session_flow(host: Host) {
 
     // A short session: one set, then end it; the summary adds it up.
     b.open(&site.url("/session")).await;
-    clear_safety_check(b).await;
+    b.clear_safety_check().await;
     b.click("[data-testid='start']").await;
     b.click("[data-testid='start-first-set']").await;
     b.wait_for("[data-testid='set']").await;

@@ -45,19 +45,7 @@ async fn main() {
     let site = Site::server().await;
     let b = Browser::start().await;
     b.open(&site.url("/session")).await;
-    for id in [
-        "no-radiating-pain",
-        "full-range",
-        "motor-control",
-        "medical-clearance",
-    ] {
-        b.click(&format!("[data-criterion='{id}'] [data-answer='yes']"))
-            .await;
-    }
-    b.click("[data-testid='start']").await;
-    b.click("[data-testid='start-first-set']").await;
-    b.click("[data-testid='set-done']").await;
-    b.wait_for("[data-testid='countdown']").await;
+    b.start_session_to_first_rest().await;
     // The leg press rests 90 s: two taps of −15 s make it 60 s.
     b.click("[data-testid='rest-minus']").await;
     b.click("[data-testid='rest-minus']").await;
