@@ -10,6 +10,13 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 tier() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Test output is also kept in a log, to add up the counts at the end.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+counted() {
+  "$@" 2>&1 | tee -a "$log"
+  return "${PIPESTATUS[0]}"
+}
 
 tier "format"
 cargo fmt --all -- --check
@@ -21,15 +28,19 @@ cargo clippy --quiet -p app --no-default-features --all-targets -- -D warnings
 cargo clippy --quiet -p server -p end2end --all-targets -- -D warnings
 
 tier "native tests (domain, SSR HTML, server)"
-cargo test --quiet --workspace --exclude end2end
+counted cargo test --quiet --workspace --exclude end2end
 
 tier "wasm tests in headless Chromium"
-(cd app && CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --no-default-features --features hydrate)
+(cd app && export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner &&
+  counted cargo test --target wasm32-unknown-unknown --no-default-features --features hydrate)
 
 tier "release build"
 scripts/build.sh
 
 tier "end-to-end in headless Chromium (server and static export)"
 # One browser at a time: the machine has two cores.
-cargo test --quiet -p end2end -- --test-threads=1
+counted cargo test --quiet -p end2end -- --test-threads=1
+
+# One closing line for people and CI alike: every tier's counts added up.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed;?$/) p += $(i-1); if ($i ~ /^failed;?$/) f += $(i-1) } }
+     END { printf "\n%d passed, %d failed\n", p, f }' "$log"
