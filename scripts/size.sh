@@ -14,19 +14,34 @@ trap 'rm -f "$html"' EXIT
 LEPTOS_SITE_ROOT=$site RUST_LOG=error target/release/backstrong export --out target/size-export >/dev/null
 cp target/size-export/index.html "$html"
 
-files=("$html:index.html" "$site/pkg/backstrong.$(h js).js:js" "$site/pkg/backstrong.$(h wasm).wasm:wasm" "$site/pkg/backstrong.$(h css).css:css")
-printf '%-8s %10s %10s %10s\n' file raw gzip brotli
-tr=0; tg=0; tb=0
-for entry in "${files[@]}"; do
-  f=${entry%%:*}; label=${entry##*:}
-  raw=$(wc -c < "$f")
-  gz=$(gzip -9 -c "$f" | wc -c)
-  br=$(brotli -q 11 -c "$f" | wc -c)
-  printf '%-8s %10d %10d %10d\n' "$label" "$raw" "$gz" "$br"
-  tr=$((tr + raw)); tg=$((tg + gz)); tb=$((tb + br))
-done
-printf '%-8s %10d %10d %10d\n' total "$tr" "$tg" "$tb"
+# Prints a table of the given label:file pairs; sets tr, tg, tb to the totals.
+table() {
+  printf '%-10s %10s %10s %10s\n' file raw gzip brotli
+  tr=0; tg=0; tb=0
+  for entry in "$@"; do
+    label=${entry%%:*}; f=${entry#*:}
+    raw=$(wc -c < "$f")
+    gz=$(gzip -9 -c "$f" | wc -c)
+    br=$(brotli -q 11 -c "$f" | wc -c)
+    printf '%-10s %10d %10d %10d\n' "$label" "$raw" "$gz" "$br"
+    tr=$((tr + raw)); tg=$((tg + gz)); tb=$((tb + br))
+  done
+  printf '%-10s %10d %10d %10d\n' total "$tr" "$tg" "$tb"
+}
+css="$site/pkg/backstrong.$(h css).css"
+
+echo "First visit (the home page):"
+table "html:$html" "js:$site/pkg/backstrong.$(h js).js" "wasm:$site/pkg/backstrong.$(h wasm).wasm" "css:$css"
+first_raw=$tr; first_gz=$tg; first_br=$tb
 echo "budget: 153600 bytes brotli (150 KB) for a first visit"
-echo "BENCH first_visit_raw_bytes $tr bytes"
-echo "BENCH first_visit_gzip_bytes $tg bytes"
-echo "BENCH first_visit_brotli_bytes $tb bytes"
+
+# The session page loads its own bundle, with the guided session's island.
+echo
+echo "The session page, straight from the address bar:"
+cp target/size-export/session/index.html "$html"
+session=$(awk '$1 == "session:" {print $2}' target/release/hash.txt)
+table "html:$html" "js:$site/pkg/backstrong-session.$session.js" "wasm:$site/pkg/backstrong-session.$session.wasm" "css:$css"
+echo "BENCH session_page_brotli_bytes $tb bytes"
+echo "BENCH first_visit_raw_bytes $first_raw bytes"
+echo "BENCH first_visit_gzip_bytes $first_gz bytes"
+echo "BENCH first_visit_brotli_bytes $first_br bytes"

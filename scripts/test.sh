@@ -21,9 +21,10 @@ counted() {
 tier "format"
 cargo fmt --all -- --check
 
-tier "clippy: ssr, hydrate (wasm32), no features, tests"
+tier "clippy: ssr, hydrate (wasm32, both bundles), no features, tests"
 cargo clippy --quiet -p app --features ssr --all-targets -- -D warnings
 cargo clippy --quiet -p app --no-default-features --features hydrate --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --quiet -p app --no-default-features --features hydrate,session-bundle --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --quiet -p app --no-default-features --all-targets -- -D warnings
 cargo clippy --quiet -p server -p end2end --all-targets -- -D warnings
 

@@ -6,6 +6,7 @@
 //! (`prefs`, `storage`) are plain Rust; `ui` holds the components, one per
 //! file; `platform` wraps the browser APIs.
 
+pub mod bundle;
 pub mod notes;
 pub mod platform;
 pub mod prefs;
@@ -77,7 +78,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options=options.clone() islands=true />
+                <HydrationScripts options=bundle::hydration_options(&options) islands=true />
                 <HashedStylesheet options id="app-css" />
                 <MetaTags />
             </head>

@@ -28,16 +28,41 @@ async fn sigterm_stops_the_server_cleanly() {
 }
 
 #[tokio::test]
-async fn the_real_bundle_is_served_with_its_hashed_names() {
+async fn the_real_bundles_are_served_with_their_hashed_names() {
     let site = Site::server().await;
     let home = http_get(&site.base, "/").await;
-    // The page names the hashed js and wasm that the build wrote.
+    let session = http_get(&site.base, "/session").await;
     let hashes =
         std::fs::read_to_string(end2end::root().join("target/release/hash.txt")).expect("hash.txt");
+    let mut names = Vec::new();
     for line in hashes.lines() {
         let (kind, hash) = line.split_once(": ").expect("kind: hash");
-        let name = format!("/pkg/backstrong.{hash}.{kind}");
-        assert!(home.contains(&name), "{name} not referenced by the page");
+        match kind {
+            // Every page but the session page loads the smaller bundle.
+            "js" | "wasm" => {
+                let name = format!("/pkg/backstrong.{hash}.{kind}");
+                assert!(home.contains(&name), "{name} not loaded by the home page");
+                assert!(
+                    !session.contains(&name),
+                    "{name} loaded by the session page"
+                );
+                names.push(name);
+            }
+            "css" => names.push(format!("/pkg/backstrong.{hash}.css")),
+            // The session page loads the bundle with the session's island.
+            "session" => {
+                for ext in ["js", "wasm"] {
+                    let name = format!("/pkg/backstrong-session.{hash}.{ext}");
+                    assert!(session.contains(&name), "{name} not loaded by /session");
+                    assert!(!home.contains(&name), "{name} loaded by the home page");
+                    names.push(name);
+                }
+            }
+            other => panic!("unknown line in hash.txt: {other}"),
+        }
+    }
+    assert_eq!(names.len(), 5);
+    for name in names {
         let asset = http_get(&site.base, &name).await;
         assert!(
             asset.starts_with("HTTP/1.1 200"),

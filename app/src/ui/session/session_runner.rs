@@ -39,32 +39,44 @@ pub fn SessionRunner() -> impl IntoView {
 
     let live = move || st.active.with(|a| a.session.is_some());
 
-    // The clock: every frame while a session runs and the page is on screen;
-    // resync and take the wake lock again whenever the page comes back.
-    Effect::new(move |started: Option<bool>| {
+    // The clock: one animation-frame loop while a session runs (browsers
+    // pause it while the page is hidden, and it picks up again on return).
+    let ticking = StoredValue::new(false);
+    let start_ticking = move || {
+        if ticking.get_value() {
+            return;
+        }
+        ticking.set_value(true);
+        platform::every_frame(move || {
+            now.set(platform::now_ms());
+            let go_on = st.active.with_untracked(|a| a.session.is_some());
+            if !go_on {
+                ticking.set_value(false);
+            }
+            go_on
+        });
+    };
+    // Resync the moment the page is back, and take the wake lock again (the
+    // browser drops it whenever the page hides).
+    let listening = StoredValue::new(false);
+    Effect::new(move |was_running: Option<bool>| {
         let running = live();
-        if running && started != Some(true) {
-            platform::every_frame(move || {
-                now.set(platform::now_ms());
-                st.active.with_untracked(|a| a.session.is_some())
-            });
-            if WakeLock::acquire() == WakeLockStatus::Unsupported {
+        if running {
+            start_ticking();
+            if was_running != Some(true) && WakeLock::acquire() == WakeLockStatus::Unsupported {
                 wake_lock_missing.set(true);
             }
-            platform::on_visibility_change(move || {
-                now.set(platform::now_ms());
-                let running = st.active.with_untracked(|a| a.session.is_some());
-                if running && platform::is_visible() {
-                    WakeLock::acquire();
-                    // Frames stopped while hidden; start them again.
-                    platform::every_frame(move || {
-                        now.set(platform::now_ms());
-                        platform::is_visible() && st.active.with_untracked(|a| a.session.is_some())
-                    });
-                }
-            });
-        }
-        if !running && started == Some(true) {
+            if !listening.get_value() {
+                listening.set_value(true);
+                platform::on_visibility_change(move || {
+                    now.set(platform::now_ms());
+                    if platform::is_visible() && st.active.with_untracked(|a| a.session.is_some()) {
+                        WakeLock::acquire();
+                        start_ticking();
+                    }
+                });
+            }
+        } else if was_running == Some(true) {
             WakeLock::release();
         }
         running
