@@ -38,12 +38,16 @@ fn session_stem(options: &LeptosOptions) -> Option<String> {
     use std::sync::OnceLock;
     static STEM: OnceLock<Option<String>> = OnceLock::new();
     STEM.get_or_init(|| {
-        let exe = std::env::current_exe().ok()?;
-        let hashes =
-            std::fs::read_to_string(exe.parent()?.join(options.hash_file.as_ref())).ok()?;
+        let hashes = std::fs::read_to_string(hash_file_path(options)?).ok()?;
         session_stem_from(&options.output_name, &hashes)
     })
     .clone()
+}
+
+/// Where Leptos looks for the hash file: next to the running binary.
+pub fn hash_file_path(options: &LeptosOptions) -> Option<std::path::PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    Some(exe.parent()?.join(options.hash_file.as_ref()))
 }
 
 /// The session bundle's stem from the text of a hash file.

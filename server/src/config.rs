@@ -65,16 +65,10 @@ impl Config {
             .map_err(|e| ConfigError::Leptos(e.to_string()))?
             .leptos_options;
         if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
-            leptos.hash_files = hash_file_path(&leptos).is_some_and(|p| p.exists());
+            leptos.hash_files = app::bundle::hash_file_path(&leptos).is_some_and(|p| p.exists());
         }
         Ok(Self { command, leptos })
     }
-}
-
-/// Leptos looks for the hash file next to the running binary.
-pub fn hash_file_path(options: &LeptosOptions) -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    Some(exe.parent()?.join(options.hash_file.as_ref()))
 }
 
 fn parse_command(args: Vec<String>) -> Result<Command, ConfigError> {

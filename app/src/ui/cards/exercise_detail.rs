@@ -1,7 +1,27 @@
 use super::{BodyMap, ExerciseNotes, Illustration, PointList, PrescriptionTag, StartLoadHint};
-use crate::{program::Exercise, ui::screening::StopButton};
+use crate::{
+    program::{Exercise, Point},
+    ui::screening::StopButton,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
+
+/// A titled panel listing `points`, or nothing when there are none.
+fn point_section(
+    title: &'static str,
+    points: &'static [Point],
+    class: &'static str,
+    panel: &'static str,
+) -> Option<impl IntoView> {
+    (!points.is_empty()).then(|| {
+        view! {
+            <section class=panel>
+                <h2>{title}</h2>
+                <PointList points class />
+            </section>
+        }
+    })
+}
 
 /// Everything about one exercise: how much, how, what to watch for, other
 /// ways to do it, how to progress, and the user's own notes.
@@ -55,32 +75,10 @@ pub fn ExerciseDetail(
                     </section>
                 }
             })}
-        <section class="panel">
-            <h2>"How to do it"</h2>
-            <PointList points=exercise.cues class="cues" />
-        </section>
-        <section class="panel panel-caution">
-            <h2>"Watch out"</h2>
-            <PointList points=exercise.cautions class="cautions" />
-        </section>
-        {(!exercise.variations.is_empty())
-            .then(|| {
-                view! {
-                    <section class="panel">
-                        <h2>"Variations"</h2>
-                        <PointList points=exercise.variations class="variations" />
-                    </section>
-                }
-            })}
-        {(!exercise.progressions.is_empty())
-            .then(|| {
-                view! {
-                    <section class="panel">
-                        <h2>"When it gets easy"</h2>
-                        <PointList points=exercise.progressions class="progressions" />
-                    </section>
-                }
-            })}
+        {point_section("How to do it", exercise.cues, "cues", "panel")}
+        {point_section("Watch out", exercise.cautions, "cautions", "panel panel-caution")}
+        {point_section("Variations", exercise.variations, "variations", "panel")}
+        {point_section("When it gets easy", exercise.progressions, "progressions", "panel")}
         <ExerciseNotes exercise_id=exercise.id.to_owned() />
     }
 }
