@@ -1,9 +1,12 @@
-//! Configuration from the command line and the environment. Leptos's own
-//! variables (`LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT`, …) keep their meaning,
-//! so `cargo leptos watch` and `make run` configure the server the same way.
+//! Configuration from the command line and the environment. Flags win over
+//! the environment. Leptos's own variables (`LEPTOS_SITE_ADDR`,
+//! `LEPTOS_SITE_ROOT`, …) keep their meaning, so `cargo leptos watch` and
+//! `make run` configure the server the same way. A bad value stops the start
+//! with a message naming the setting; nothing here panics.
 
+use crate::{listen::Limits, security::SecurityOptions};
 use leptos::config::{LeptosOptions, get_configuration};
-use std::path::PathBuf;
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
 use thiserror::Error;
 
 /// What the binary was asked to do.
@@ -21,11 +24,16 @@ pub enum Command {
 }
 
 /// A configuration that cannot be used, with what to do about it.
-#[derive(Debug, Error)]
+#[derive(Debug, Error, PartialEq, Eq)]
 pub enum ConfigError {
-    /// A Leptos environment variable holds a bad value.
-    #[error("bad configuration: {0}")]
-    Leptos(String),
+    /// A setting holds a value that cannot be used.
+    #[error("{setting}: {problem}")]
+    BadValue {
+        /// The flag or variable, as the user wrote it.
+        setting: String,
+        /// What is wrong and what would be right.
+        problem: String,
+    },
     /// The command line makes no sense.
     #[error("{0}\n\n{USAGE}")]
     Usage(String),
@@ -33,16 +41,26 @@ pub enum ConfigError {
 
 /// The `--help` text.
 pub const USAGE: &str = "\
-Usage: backstrong [serve]            serve the app (default)
-       backstrong export [--out DIR] write the static site to DIR (default: dist)
+Usage: backstrong [serve] [OPTIONS]        serve the app (default)
+       backstrong export [--out DIR] [--site-root DIR]
+                                           write the static site to DIR (default: dist)
        backstrong --help
 
-Environment:
-  LEPTOS_SITE_ADDR   address to listen on        (default 127.0.0.1:3000)
-  LEPTOS_SITE_ROOT   folder of the built site    (default target/site)
-  LEPTOS_HASH_FILES  true/false: asset names carry content hashes
-                     (default: true when hash.txt sits next to this binary)
-  RUST_LOG           log filter, e.g. info or backstrong=debug (default info)";
+Options (each also read from the environment variable shown):
+  --addr ADDR              address to listen on            LEPTOS_SITE_ADDR  (127.0.0.1:3000)
+  --site-root DIR          folder of the built site        LEPTOS_SITE_ROOT  (target/site)
+  --log FILTER             log filter: error, warn, info,  RUST_LOG          (info)
+                           debug, or e.g. info,tower_http=debug
+  --behind-tls-proxy       a TLS proxy fronts this server: BACKSTRONG_BEHIND_TLS_PROXY=1
+                           send Strict-Transport-Security
+  --max-connections N      connections served at once      BACKSTRONG_MAX_CONNECTIONS (4096)
+  --header-timeout SECS    time to send a request's headers BACKSTRONG_HEADER_TIMEOUT (10)
+                           (also the idle keep-alive limit)
+
+Fixed limits: request body 64 KB (413 beyond), 10 s to answer a request (408),
+16 KB of request headers (431). LEPTOS_HASH_FILES=true/false overrides whether
+asset names carry content hashes (default: true when hash.txt sits next to
+this binary). GET /healthz answers 200 \"ok\" for load balancers.";
 
 /// Everything the binary needs to start.
 #[derive(Debug, Clone)]
@@ -51,84 +69,331 @@ pub struct Config {
     pub command: Command,
     /// Leptos's options: address, site root, output name, hashing.
     pub leptos: LeptosOptions,
+    /// The log filter.
+    pub log: String,
+    /// Connection limits.
+    pub limits: Limits,
+    /// Which security headers to send.
+    pub security: SecurityOptions,
+}
+
+/// A source of environment variables (the real one, or a map in tests).
+pub trait Env {
+    /// The variable's value, if set.
+    fn get(&self, name: &str) -> Option<String>;
+}
+
+/// The process environment.
+pub struct ProcessEnv;
+
+impl Env for ProcessEnv {
+    fn get(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok()
+    }
+}
+
+impl<const N: usize> Env for [(&str, &str); N] {
+    fn get(&self, name: &str) -> Option<String> {
+        self.iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| (*v).to_owned())
+    }
+}
+
+/// The settings as given, before they are checked.
+#[derive(Debug, Default)]
+struct Given {
+    addr: Option<(String, String)>,
+    site_root: Option<String>,
+    log: Option<(String, String)>,
+    behind_tls_proxy: Option<(String, String)>,
+    max_connections: Option<(String, String)>,
+    header_timeout: Option<(String, String)>,
 }
 
 impl Config {
-    /// Reads the command line (without the program name) and the environment.
+    /// Reads the command line (without the program name) and the process
+    /// environment.
     pub fn from_args<I, S>(args: I) -> Result<Self, ConfigError>
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let command = parse_command(args.into_iter().map(Into::into).collect())?;
+        Self::from_args_and_env(args, &ProcessEnv)
+    }
+
+    /// Reads the command line and the given environment.
+    pub fn from_args_and_env<I, S>(args: I, env: &dyn Env) -> Result<Self, ConfigError>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let mut given = Given::default();
+        let from_env = |name: &str| env.get(name).map(|v| (name.to_owned(), v));
+        given.addr = from_env("LEPTOS_SITE_ADDR");
+        given.log = from_env("RUST_LOG");
+        given.behind_tls_proxy = from_env("BACKSTRONG_BEHIND_TLS_PROXY");
+        given.max_connections = from_env("BACKSTRONG_MAX_CONNECTIONS");
+        given.header_timeout = from_env("BACKSTRONG_HEADER_TIMEOUT");
+        let command = parse_command(args.into_iter().map(Into::into).collect(), &mut given)?;
+
+        // Checked before Leptos reads the same variable, so a bad value is
+        // reported under the name the user gave it.
+        let addr = match &given.addr {
+            None => None,
+            Some((setting, value)) => Some(value.parse::<SocketAddr>().map_err(|_| {
+                bad(
+                    setting,
+                    &format!("{value:?} is not an address like 127.0.0.1:3000 or [::]:8080"),
+                )
+            })?),
+        };
         let mut leptos = get_configuration(None)
-            .map_err(|e| ConfigError::Leptos(e.to_string()))?
+            .map_err(|e| bad("LEPTOS_* environment", &e.to_string()))?
             .leptos_options;
-        if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        if let Some(addr) = addr {
+            leptos.site_addr = addr;
+        }
+        if let Some(root) = given.site_root.or_else(|| env.get("LEPTOS_SITE_ROOT")) {
+            leptos.site_root = root.into();
+        }
+        if env.get("LEPTOS_HASH_FILES").is_none() {
             leptos.hash_files = app::bundle::hash_file_path(&leptos).is_some_and(|p| p.exists());
         }
-        Ok(Self { command, leptos })
+
+        let log = match given.log {
+            None => "info".to_owned(),
+            Some((setting, value)) => {
+                tracing_subscriber::EnvFilter::try_new(&value)
+                    .map_err(|e| bad(&setting, &format!("{value:?} is not a log filter ({e})")))?;
+                value
+            }
+        };
+        let mut limits = Limits::default();
+        if let Some((setting, value)) = given.max_connections {
+            limits.max_connections = match value.parse::<usize>() {
+                Ok(n) if (1..=1_000_000).contains(&n) => n,
+                _ => {
+                    return Err(bad(
+                        &setting,
+                        &format!("{value:?} is not a number from 1 to 1000000"),
+                    ));
+                }
+            };
+        }
+        if let Some((setting, value)) = given.header_timeout {
+            limits.header_timeout = parse_seconds(&setting, &value)?;
+        }
+        let security = SecurityOptions {
+            behind_tls_proxy: match given.behind_tls_proxy {
+                None => false,
+                Some((setting, value)) => parse_bool(&setting, &value)?,
+            },
+        };
+        Ok(Self {
+            command,
+            leptos,
+            log,
+            limits,
+            security,
+        })
+    }
+
+    /// Checks what only matters when serving: the site must have been built.
+    pub fn check_site(&self) -> Result<(), ConfigError> {
+        let root = PathBuf::from(&*self.leptos.site_root);
+        if root.is_dir() {
+            Ok(())
+        } else {
+            Err(bad(
+                "site root",
+                &format!(
+                    "{} is not a folder: build the site first (make build) or pass --site-root",
+                    root.display()
+                ),
+            ))
+        }
     }
 }
 
-fn parse_command(args: Vec<String>) -> Result<Command, ConfigError> {
-    let mut args = args.into_iter();
-    let command = match args.next().as_deref() {
-        None | Some("serve") => Command::Serve,
-        Some("-h" | "--help" | "help") => return Ok(Command::Help),
-        Some("export") => {
-            let mut out = PathBuf::from("dist");
-            while let Some(arg) = args.next() {
-                match arg.as_str() {
-                    "--out" | "-o" => {
-                        out = args
-                            .next()
-                            .map(PathBuf::from)
-                            .ok_or_else(|| ConfigError::Usage("--out needs a folder".into()))?;
-                    }
-                    other => {
-                        return Err(ConfigError::Usage(format!(
-                            "unknown option for export: {other}"
-                        )));
-                    }
-                }
-            }
-            return Ok(Command::Export { out });
-        }
-        Some(other) => return Err(ConfigError::Usage(format!("unknown command: {other}"))),
-    };
-    match args.next() {
-        None => Ok(command),
-        Some(extra) => Err(ConfigError::Usage(format!("unexpected argument: {extra}"))),
+fn bad(setting: &str, problem: &str) -> ConfigError {
+    ConfigError::BadValue {
+        setting: setting.to_owned(),
+        problem: problem.to_owned(),
     }
+}
+
+fn parse_seconds(setting: &str, value: &str) -> Result<Duration, ConfigError> {
+    match value.parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 3600.0 => Ok(Duration::from_secs_f64(s)),
+        _ => Err(bad(
+            setting,
+            &format!("{value:?} is not a number of seconds between 0 and 3600"),
+        )),
+    }
+}
+
+fn parse_bool(setting: &str, value: &str) -> Result<bool, ConfigError> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" | "" => Ok(false),
+        _ => Err(bad(setting, &format!("{value:?} is not true or false"))),
+    }
+}
+
+fn parse_command(args: Vec<String>, given: &mut Given) -> Result<Command, ConfigError> {
+    let mut args = args.into_iter().peekable();
+    let mut command = match args.peek().map(String::as_str) {
+        Some("-h" | "--help" | "help") => return Ok(Command::Help),
+        Some("serve") => {
+            args.next();
+            Command::Serve
+        }
+        Some("export") => {
+            args.next();
+            Command::Export {
+                out: PathBuf::from("dist"),
+            }
+        }
+        Some(other) if !other.starts_with('-') => {
+            return Err(ConfigError::Usage(format!("unknown command: {other}")));
+        }
+        _ => Command::Serve,
+    };
+    while let Some(arg) = args.next() {
+        // `--flag=value` and `--flag value` both work.
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |flag: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .map(|v| (flag.to_owned(), v))
+                .ok_or_else(|| ConfigError::Usage(format!("{flag} needs a value")))
+        };
+        let serving = command == Command::Serve;
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--site-root" => given.site_root = Some(value("--site-root")?.1),
+            "--out" | "-o" if !serving => {
+                let (_, out) = value("--out")?;
+                command = Command::Export { out: out.into() };
+            }
+            "--addr" if serving => given.addr = Some(value("--addr")?),
+            "--log" if serving => given.log = Some(value("--log")?),
+            "--max-connections" if serving => {
+                given.max_connections = Some(value("--max-connections")?);
+            }
+            "--header-timeout" if serving => {
+                given.header_timeout = Some(value("--header-timeout")?);
+            }
+            "--behind-tls-proxy" if serving => {
+                given.behind_tls_proxy = Some((flag.clone(), inline.unwrap_or("true".into())));
+            }
+            other if other.starts_with('-') => {
+                let which = if serving { "serve" } else { "export" };
+                return Err(ConfigError::Usage(format!(
+                    "unknown option for {which}: {other}"
+                )));
+            }
+            other => return Err(ConfigError::Usage(format!("unexpected argument: {other}"))),
+        }
+    }
+    Ok(command)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parse(args: &[&str]) -> Result<Command, ConfigError> {
-        parse_command(args.iter().map(|s| s.to_string()).collect())
+    fn config(args: &[&str], env: &[(&str, &str); 1]) -> Result<Config, ConfigError> {
+        Config::from_args_and_env(args.iter().copied(), env)
     }
+
+    const NO_ENV: [(&str, &str); 1] = [("", "")];
 
     #[test]
     fn serve_is_the_default() {
-        assert_eq!(parse(&[]).unwrap(), Command::Serve);
-        assert_eq!(parse(&["serve"]).unwrap(), Command::Serve);
+        assert_eq!(config(&[], &NO_ENV).unwrap().command, Command::Serve);
+        assert_eq!(config(&["serve"], &NO_ENV).unwrap().command, Command::Serve);
+        assert_eq!(
+            config(&["--addr", "127.0.0.1:8080"], &NO_ENV)
+                .unwrap()
+                .leptos
+                .site_addr
+                .port(),
+            8080
+        );
     }
 
     #[test]
     fn export_takes_an_output_folder() {
         assert_eq!(
-            parse(&["export"]).unwrap(),
+            config(&["export"], &NO_ENV).unwrap().command,
             Command::Export { out: "dist".into() }
         );
         assert_eq!(
-            parse(&["export", "--out", "/tmp/x"]).unwrap(),
+            config(&["export", "--out", "/tmp/x"], &NO_ENV)
+                .unwrap()
+                .command,
             Command::Export {
                 out: "/tmp/x".into()
             }
         );
+    }
+
+    #[test]
+    fn flags_win_over_the_environment() {
+        let env = [("LEPTOS_SITE_ADDR", "127.0.0.1:1111")];
+        let c = config(&["--addr=127.0.0.1:2222", "--site-root", "/srv/site"], &env).unwrap();
+        assert_eq!(c.leptos.site_addr.port(), 2222);
+        assert_eq!(&*c.leptos.site_root, "/srv/site");
+        assert_eq!(config(&[], &env).unwrap().leptos.site_addr.port(), 1111);
+    }
+
+    #[test]
+    fn limits_and_tls_mode_are_read() {
+        let c = config(
+            &[
+                "--max-connections",
+                "10",
+                "--header-timeout",
+                "1.5",
+                "--behind-tls-proxy",
+                "--log",
+                "debug",
+            ],
+            &NO_ENV,
+        )
+        .unwrap();
+        assert_eq!(c.limits.max_connections, 10);
+        assert_eq!(c.limits.header_timeout, Duration::from_millis(1500));
+        assert!(c.security.behind_tls_proxy);
+        assert_eq!(c.log, "debug");
+        let env = [("BACKSTRONG_BEHIND_TLS_PROXY", "0")];
+        assert!(!config(&[], &env).unwrap().security.behind_tls_proxy);
+    }
+
+    #[test]
+    fn bad_values_name_the_setting_and_say_why() {
+        let cases: [(&[&str], [(&str, &str); 1], &str); 6] = [
+            (&["--addr", "localhost"], NO_ENV, "--addr"),
+            (&[], [("LEPTOS_SITE_ADDR", "nope")], "LEPTOS_SITE_ADDR"),
+            (&["--max-connections", "0"], NO_ENV, "--max-connections"),
+            (&["--header-timeout", "-1"], NO_ENV, "--header-timeout"),
+            (&["--log", "info,=x=y"], NO_ENV, "--log"),
+            (
+                &[],
+                [("BACKSTRONG_BEHIND_TLS_PROXY", "maybe")],
+                "BACKSTRONG_",
+            ),
+        ];
+        for (args, env, setting) in cases {
+            let err = config(args, &env).unwrap_err().to_string();
+            assert!(err.starts_with(setting), "{args:?}: {err}");
+        }
     }
 
     #[test]
@@ -137,11 +402,28 @@ mod tests {
             &["bogus"][..],
             &["export", "--out"],
             &["export", "--fast"],
+            &["export", "--addr", "1.2.3.4:5"],
             &["serve", "now"],
+            &["--addr"],
         ] {
-            let err = parse(args).unwrap_err().to_string();
+            let err = config(args, &NO_ENV).unwrap_err().to_string();
             assert!(err.contains("Usage:"), "{args:?}: {err}");
         }
-        assert_eq!(parse(&["--help"]).unwrap(), Command::Help);
+        assert_eq!(config(&["--help"], &NO_ENV).unwrap().command, Command::Help);
+        assert_eq!(
+            config(&["serve", "-h"], &NO_ENV).unwrap().command,
+            Command::Help
+        );
+    }
+
+    #[test]
+    fn a_missing_site_is_reported_before_serving() {
+        let c = config(&["--site-root", "/nonexistent/site"], &NO_ENV).unwrap();
+        assert!(
+            c.check_site()
+                .unwrap_err()
+                .to_string()
+                .contains("make build")
+        );
     }
 }

@@ -1,14 +1,26 @@
 //! The static export: every page rendered once by the same router that
-//! serves them, written as `<route>/index.html`, plus `404.html` and the
-//! built assets, for any static file host.
+//! serves them, written as `<route>/index.html`, plus `404.html`, the built
+//! assets, and a `_headers` file, for any static file host.
+//!
+//! A static page cannot carry a fresh nonce per response, so its inline
+//! scripts are allowed by their SHA-256 hashes instead: each page gets the
+//! server's policy as a `<meta http-equiv>` tag (without `frame-ancestors`,
+//! which a meta policy cannot hold), and `_headers` carries the full policy
+//! for hosts that read it (Netlify, Cloudflare Pages).
 
-use crate::routes::router;
+use crate::{
+    routes::{IMMUTABLE, router},
+    security::{Delivery, SecurityOptions, content_security_policy, fixed_headers},
+};
 use axum::{
     body::Body,
     http::{Request, StatusCode},
 };
+use base64::{Engine, engine::general_purpose::STANDARD as BASE64};
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
 use std::{
     fs, io,
     path::{Path, PathBuf},
@@ -62,18 +74,114 @@ pub async fn export(options: LeptosOptions, out: &Path) -> Result<Vec<PathBuf>, 
 
     let app = router(options);
     let mut written = Vec::new();
-    for path in app::prerendered_paths() {
-        let html = render(&app, &path, StatusCode::OK).await?;
+    let mut hashes = BTreeSet::new();
+    let pages = app::prerendered_paths().into_iter().map(|path| {
         let file = out.join(path.trim_start_matches('/')).join("index.html");
+        (path, StatusCode::OK, file)
+    });
+    // Any address the app does not know renders its "not found" page.
+    let not_found = (
+        "/__not_a_page__".to_owned(),
+        StatusCode::NOT_FOUND,
+        out.join("404.html"),
+    );
+    for (path, status, file) in pages.chain([not_found]) {
+        let html = render(&app, &path, status).await?;
+        let (html, page_hashes) = with_meta_policy(&html);
         write(&file, &html)?;
         written.push(file);
+        hashes.extend(page_hashes);
     }
-    // Any address the app does not know renders its "not found" page.
-    let html = render(&app, "/__not_a_page__", StatusCode::NOT_FOUND).await?;
-    let file = out.join("404.html");
-    write(&file, &html)?;
-    written.push(file);
+    let file = out.join("_headers");
+    write(
+        &file,
+        &headers_file(&hashes.into_iter().collect::<Vec<_>>()),
+    )?;
     Ok(written)
+}
+
+/// The page with its nonces removed and a `<meta>` policy that allows its
+/// inline scripts by hash, and those hashes as CSP sources.
+pub fn with_meta_policy(html: &str) -> (String, Vec<String>) {
+    let scripts = inline_scripts(html);
+    let mut hashes: Vec<String> = scripts
+        .iter()
+        .map(|(_, body)| {
+            format!(
+                "'sha256-{}'",
+                BASE64.encode(Sha256::digest(body.as_bytes()))
+            )
+        })
+        .collect();
+    hashes.sort();
+    hashes.dedup();
+    let mut page = html.to_owned();
+    // A nonce fixed in a file is no nonce: drop it, the hashes replace it.
+    for nonce in scripts
+        .iter()
+        .filter_map(|(tag, _)| attribute(tag, "nonce"))
+    {
+        page = page.replace(&format!(" nonce=\"{nonce}\""), "");
+    }
+    let meta = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        content_security_policy(&hashes, Delivery::Meta)
+    );
+    // First thing in <head>: a policy only governs what comes after it.
+    if let Some(at) = page.find("<head>") {
+        page.insert_str(at + "<head>".len(), &meta);
+    }
+    (page, hashes)
+}
+
+/// Every `<script>` without `src`, as (opening tag, body).
+fn inline_scripts(html: &str) -> Vec<(&str, &str)> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(tag_end) = after.find('>') else {
+            break;
+        };
+        let tag = &after[..=tag_end];
+        let body_and_rest = &after[tag_end + 1..];
+        let Some(close) = body_and_rest.find("</script>") else {
+            break;
+        };
+        if attribute(tag, "src").is_none() {
+            found.push((tag, &body_and_rest[..close]));
+        }
+        rest = &body_and_rest[close..];
+    }
+    found
+}
+
+/// The value of `name="…"` in an opening tag.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+/// Netlify / Cloudflare Pages `_headers`: the server's headers for hosts
+/// that read this file.
+fn headers_file(hashes: &[String]) -> String {
+    let mut text = String::from(
+        "# Response headers for static hosts that read this file (Netlify, Cloudflare\n\
+         # Pages). Elsewhere, set the same headers in the host's configuration (the\n\
+         # README shows nginx); every page also carries the policy in a <meta> tag.\n\
+         /*\n",
+    );
+    text.push_str(&format!(
+        "  Content-Security-Policy: {}\n",
+        content_security_policy(hashes, Delivery::Header)
+    ));
+    for (name, value) in fixed_headers(SecurityOptions::default()) {
+        text.push_str(&format!("  {name}: {value}\n"));
+    }
+    text.push_str(&format!("/pkg/*\n  Cache-Control: {IMMUTABLE}\n"));
+    text
 }
 
 async fn render(

@@ -5,8 +5,10 @@
 
 pub mod config;
 pub mod export;
+pub mod listen;
 pub mod routes;
+pub mod security;
 
 pub use config::{Command, Config, ConfigError};
 pub use export::{ExportError, export};
-pub use routes::router;
+pub use routes::{router, router_with};

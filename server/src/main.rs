@@ -1,6 +1,6 @@
 //! The `backstrong` binary: `serve` (default) or `export`.
 
-use server::{Command, Config, export, router};
+use server::{Command, Config, export, listen, router_with};
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -14,9 +14,8 @@ async fn main() -> ExitCode {
         }
     };
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        // Checked when the configuration was read.
+        .with_env_filter(EnvFilter::new(&config.log))
         .with_target(false)
         // Colour codes only for a person at a terminal, not in log files.
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
@@ -42,11 +41,16 @@ async fn main() -> ExitCode {
 }
 
 async fn serve(config: Config) -> ExitCode {
+    if let Err(e) = config.check_site() {
+        eprintln!("backstrong: {e}");
+        return ExitCode::from(2);
+    }
     let addr = config.leptos.site_addr;
     if config.leptos.hash_files {
         tracing::info!("serving hashed assets from {}", config.leptos.site_root);
     }
-    let app = router(config.leptos);
+    let limits = config.limits;
+    let app = router_with(config.leptos, config.security);
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,
         Err(e) => {
@@ -60,19 +64,9 @@ async fn serve(config: Config) -> ExitCode {
         .map(|a| a.to_string())
         .unwrap_or_default();
     println!("listening on http://{local}");
-    match axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-    {
-        Ok(()) => {
-            tracing::info!("stopped");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("backstrong: server error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    listen::serve(listener, app, limits, shutdown_signal()).await;
+    tracing::info!("stopped");
+    ExitCode::SUCCESS
 }
 
 /// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish.

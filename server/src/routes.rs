@@ -1,5 +1,6 @@
 //! The HTTP surface: every app route rendered by Leptos, the built site's
-//! files, cache headers, compression, and one log line per request.
+//! files, `/healthz`, security and cache headers, request limits,
+//! compression, and one log line per request.
 
 use app::{App, shell};
 use axum::{
@@ -10,25 +11,41 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     middleware::{self, Next},
     response::{IntoResponse, Redirect, Response},
+    routing::get,
 };
 use leptos::config::LeptosOptions;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use std::path::Path;
+use std::{path::Path, time::Duration};
 use tower_http::{
     compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
     services::ServeDir,
+    timeout::TimeoutLayer,
     trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer},
 };
+
+use crate::security::{SecurityOptions, provide_request_nonce, security_headers};
+
+/// The app posts nothing big (it posts nothing at all today): 413 beyond.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// A request that takes longer to answer gets 408 and its work is dropped.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 use tracing::Level;
 
 /// Hashed assets never change under their name: cache them for a year.
-const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Everything else (HTML, icons, the manifest) is revalidated on each use,
 /// so a new build is picked up at once.
 const REVALIDATE: &str = "no-cache";
 
-/// The whole app as an axum router, ready to serve or to export from.
+/// The whole app as an axum router, ready to serve or to export from, with
+/// the default security options (no HSTS).
 pub fn router(options: LeptosOptions) -> Router {
+    router_with(options, SecurityOptions::default())
+}
+
+/// The whole app as an axum router, with the given security options.
+pub fn router_with(options: LeptosOptions, security: SecurityOptions) -> Router {
     let routes = generate_route_list(App);
     let files = ServeDir::new(&*options.site_root)
         .precompressed_br()
@@ -43,7 +60,8 @@ pub fn router(options: LeptosOptions) -> Router {
         );
 
     Router::new()
-        .leptos_routes(&options, routes, {
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&options, routes, provide_request_nonce, {
             let options = options.clone();
             move || shell(options.clone())
         })
@@ -52,6 +70,15 @@ pub fn router(options: LeptosOptions) -> Router {
         // Precompressed files already carry Content-Encoding and are passed
         // through; this compresses the rendered HTML.
         .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        // Outside the limits, so their 408 and 413 carry the headers too.
+        .layer(middleware::from_fn(move |req, next| {
+            security_headers(security, req, next)
+        }))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -59,6 +86,17 @@ pub fn router(options: LeptosOptions) -> Router {
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .with_state(options)
+}
+
+/// For load balancers: the process is up and answering.
+async fn healthz() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        "ok\n",
+    )
 }
 
 /// Unknown addresses: a missing file is a plain 404 (never the app shell, or a
@@ -72,11 +110,15 @@ async fn not_found(options: LeptosOptions, req: Request) -> Response {
     }
     if path.len() > 1 && path.ends_with('/') {
         let trimmed = path.trim_end_matches('/');
-        if !trimmed.is_empty() && !trimmed.starts_with("//") {
+        // `//host` and `/\host` would send the browser to another site.
+        let elsewhere = trimmed.starts_with("//") || trimmed.starts_with("/\\");
+        if !trimmed.is_empty() && !elsewhere {
             return Redirect::permanent(trimmed).into_response();
         }
     }
-    let render = leptos_axum::render_app_to_stream(move || shell(options.clone()));
+    let render = leptos_axum::render_app_to_stream_with_context(provide_request_nonce, move || {
+        shell(options.clone())
+    });
     let mut res = render(req).await;
     // The app's fallback page sets 404 itself; make sure of it.
     if res.status() == StatusCode::OK {

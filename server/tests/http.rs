@@ -329,3 +329,191 @@ async fn an_unknown_exercise_is_a_404() {
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     assert!(reply.body.contains("Page not found"));
 }
+
+async fn send(site: &Site, req: Request<Body>) -> Reply {
+    let res = server::router(site.options()).oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let site = Site::new("security");
+    for path in [
+        "/",
+        "/program",
+        "/pkg/backstrong.0123abcd.wasm",
+        "/nope",
+        "/x.js",
+    ] {
+        let reply = get(&site, path).await;
+        let csp = header(&reply, header::CONTENT_SECURITY_POLICY);
+        assert!(
+            csp.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-"),
+            "{path}: {csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}");
+        assert!(!csp.contains("unsafe-inline"), "{path}");
+        assert_eq!(
+            header(&reply, header::X_CONTENT_TYPE_OPTIONS),
+            "nosniff",
+            "{path}"
+        );
+        assert_eq!(
+            header(&reply, header::REFERRER_POLICY),
+            "no-referrer",
+            "{path}"
+        );
+        let permissions = reply
+            .headers
+            .get("permissions-policy")
+            .unwrap()
+            .to_str()
+            .unwrap();
+        assert!(permissions.contains("screen-wake-lock=(self)"), "{path}");
+        assert!(permissions.contains("camera=()"), "{path}");
+        // no HSTS unless the server is told it sits behind TLS
+        assert!(
+            reply
+                .headers
+                .get(header::STRICT_TRANSPORT_SECURITY)
+                .is_none()
+        );
+    }
+    let behind_tls = server::router_with(
+        site.options(),
+        server::security::SecurityOptions {
+            behind_tls_proxy: true,
+        },
+    )
+    .oneshot(Request::get("/").body(Body::empty()).unwrap())
+    .await
+    .unwrap();
+    assert!(
+        behind_tls.headers()[header::STRICT_TRANSPORT_SECURITY]
+            .to_str()
+            .unwrap()
+            .starts_with("max-age=")
+    );
+}
+
+#[tokio::test]
+async fn the_page_scripts_carry_the_nonce_of_the_header() {
+    let site = Site::new("nonce");
+    let first = get(&site, "/").await;
+    let csp = header(&first, header::CONTENT_SECURITY_POLICY);
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap();
+    assert!(nonce.len() >= 16, "{nonce}");
+    let tagged = first.body.matches(&format!("nonce=\"{nonce}\"")).count();
+    let scripts = first.body.matches("<script").count();
+    assert!(scripts > 0);
+    assert_eq!(
+        tagged, scripts,
+        "every inline script carries this response's nonce"
+    );
+    // and a new response gets a new one
+    let second = get(&site, "/").await;
+    assert!(!header(&second, header::CONTENT_SECURITY_POLICY).contains(nonce));
+}
+
+#[tokio::test]
+async fn healthz_answers_ok_uncached() {
+    let site = Site::new("healthz");
+    let reply = get(&site, "/healthz").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.body, "ok\n");
+    assert_eq!(header(&reply, header::CACHE_CONTROL), "no-store");
+}
+
+#[tokio::test]
+async fn a_body_over_64_kb_is_refused_with_413() {
+    let site = Site::new("body");
+    let big = vec![b'x'; server::routes::MAX_BODY_BYTES + 1];
+    let req = Request::post("/")
+        .header(header::CONTENT_LENGTH, big.len())
+        .body(Body::from(big))
+        .unwrap();
+    let reply = send(&site, req).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(reply.headers.get(header::CONTENT_SECURITY_POLICY).is_some());
+    // a small post to a page is simply not allowed, never a 5xx
+    let req = Request::post("/").body(Body::from("a=1")).unwrap();
+    assert_eq!(
+        send(&site, req).await.status,
+        StatusCode::METHOD_NOT_ALLOWED
+    );
+}
+
+#[tokio::test]
+async fn no_redirect_leaves_the_site() {
+    let site = Site::new("redirect");
+    for path in ["//evil.example/", "/%5Cevil.example/", "///evil.example/"] {
+        let reply = get(&site, path).await;
+        let location = header(&reply, header::LOCATION);
+        assert!(
+            !location.starts_with("//") && !location.starts_with("/\\"),
+            "{path} -> {location}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_export_allows_exactly_its_inline_scripts_by_hash() {
+    use base64::Engine;
+    use sha2::Digest;
+    let site = Site::new("export-csp");
+    let out = site.0.with_extension("out");
+    server::export(site.options(), &out).await.unwrap();
+    for page in ["index.html", "session/index.html", "404.html"] {
+        let html = std::fs::read_to_string(out.join(page)).unwrap();
+        let meta_start = html
+            .find("<head><meta http-equiv=\"Content-Security-Policy\" content=\"")
+            .unwrap_or_else(|| panic!("{page}: no meta policy first in head"));
+        let policy = &html[meta_start..]
+            .split("content=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert!(!policy.contains("frame-ancestors"), "{page}");
+        assert!(!policy.contains("nonce"), "{page}");
+        assert!(
+            !html.contains(" nonce=\""),
+            "{page}: a fixed nonce was left"
+        );
+        // every inline script's hash is allowed
+        let mut rest = html.as_str();
+        let mut count = 0;
+        while let Some(i) = rest.find("<script") {
+            let after = &rest[i..];
+            let body_start = after.find('>').unwrap() + 1;
+            let body_len = after[body_start..].find("</script>").unwrap();
+            let body = &after[body_start..body_start + body_len];
+            let hash = base64::engine::general_purpose::STANDARD
+                .encode(sha2::Sha256::digest(body.as_bytes()));
+            assert!(
+                policy.contains(&format!("'sha256-{hash}'")),
+                "{page}: script not allowed"
+            );
+            count += 1;
+            rest = &after[body_start + body_len..];
+        }
+        assert!(count > 0, "{page}");
+    }
+    let headers = std::fs::read_to_string(out.join("_headers")).unwrap();
+    assert!(headers.contains("frame-ancestors 'none'"));
+    assert!(headers.contains("'sha256-"));
+    assert!(headers.contains("/pkg/*\n  Cache-Control: public, max-age=31536000, immutable"));
+    std::fs::remove_dir_all(&out).unwrap();
+}
