@@ -8,7 +8,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
 export LEPTOS_SITE_ADDR
 
-.PHONY: run test build export size bench-timer setup setup-test clean
+.PHONY: run test build export size bench-timer bench-server setup setup-test setup-bench clean
 
 run: build
 	LEPTOS_SITE_ROOT=target/site target/release/backstrong serve
@@ -31,11 +31,18 @@ size: build
 bench-timer: setup-test build
 	cargo run --quiet -p end2end --bin bench-timer
 
+## Requests per second, latency and memory of the server against nginx.
+bench-server: setup-bench build
+	scripts/bench-server.sh
+
 setup:
 	scripts/setup.sh
 
 setup-test:
 	scripts/setup.sh --test
+
+setup-bench:
+	scripts/setup.sh --bench
 
 clean:
 	cargo clean

@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 want_test=false
+want_bench=false
 [ "${1:-}" = "--test" ] && want_test=true
+[ "${1:-}" = "--bench" ] && want_bench=true
 say() { printf 'setup: %s\n' "$*"; }
 
 # 1. The wasm target of the machine's one toolchain.
@@ -17,13 +19,17 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# 2. Debian packages: brotli (precompressed assets), and for tests Chromium
-#    with its driver. One apt-get update, only when something is missing.
+# 2. Debian packages: brotli (precompressed assets), for tests Chromium
+#    with its driver, for `make bench-server` wrk and nginx. One apt-get update, only when something is missing.
 pkgs=()
 command -v brotli >/dev/null || pkgs+=(brotli)
 if $want_test; then
   command -v chromium >/dev/null || pkgs+=(chromium)
   command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
+fi
+if $want_bench; then
+  command -v wrk >/dev/null || pkgs+=(wrk)
+  [ -x /usr/sbin/nginx ] || pkgs+=(nginx-light)
 fi
 if [ ${#pkgs[@]} -gt 0 ]; then
   say "installing Debian packages: ${pkgs[*]}"

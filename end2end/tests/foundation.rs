@@ -152,3 +152,43 @@ async fn console_check_catches_errors() {
     assert!(problems.contains("e2e-error-probe"), "{problems}");
     browser.close().await;
 }
+
+/// The Content-Security-Policy (a header from the server, a `<meta>` tag in
+/// the export) lets the app hydrate with a clean console, and stops a script
+/// injected into the page.
+async fn policy_blocks_injected_scripts(host: Host) {
+    let site = Site::start(host).await;
+    let browser = Browser::start().await;
+    let b = &browser;
+    for path in ["/", "/session", "/settings"] {
+        b.open(&site.url(path)).await;
+        b.assert_clean_console(&format!("{host:?} {path} under the policy"))
+            .await;
+    }
+    let ran = b
+        .js(
+            "const s = document.createElement('script'); \
+             s.textContent = 'window.__injected = true'; \
+             document.body.append(s); \
+             return window.__injected === true",
+            vec![],
+        )
+        .await;
+    assert_eq!(ran, json!(false), "{host:?}: an injected inline script ran");
+    let problems = b.console_problems().await.join("\n");
+    assert!(
+        problems.contains("Content Security Policy"),
+        "{host:?}: no violation reported: {problems}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn policy_blocks_injected_scripts_on_the_server() {
+    policy_blocks_injected_scripts(Host::Server).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn policy_blocks_injected_scripts_in_the_static_export() {
+    policy_blocks_injected_scripts(Host::Export).await;
+}

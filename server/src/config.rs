@@ -378,7 +378,8 @@ mod tests {
 
     #[test]
     fn bad_values_name_the_setting_and_say_why() {
-        let cases: [(&[&str], [(&str, &str); 1], &str); 6] = [
+        type Case<'a> = (&'a [&'a str], [(&'a str, &'a str); 1], &'a str);
+        let cases: [Case; 6] = [
             (&["--addr", "localhost"], NO_ENV, "--addr"),
             (&[], [("LEPTOS_SITE_ADDR", "nope")], "LEPTOS_SITE_ADDR"),
             (&["--max-connections", "0"], NO_ENV, "--max-connections"),

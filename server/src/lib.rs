@@ -3,6 +3,7 @@
 //! the hashed assets, and writes the static export from the very same
 //! router, so the export can never differ from what the server sends.
 
+pub mod cache;
 pub mod config;
 pub mod export;
 pub mod listen;

@@ -24,7 +24,10 @@ use tower_http::{
     trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer},
 };
 
-use crate::security::{SecurityOptions, provide_request_nonce, security_headers};
+use crate::{
+    cache::{Assets, Pages, cached_pages, memory_assets},
+    security::{SecurityOptions, provide_request_nonce, security_headers},
+};
 
 /// The app posts nothing big (it posts nothing at all today): 413 beyond.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -67,9 +70,18 @@ pub fn router_with(options: LeptosOptions, security: SecurityOptions) -> Router 
         })
         .fallback_service(files)
         .layer(middleware::from_fn(cache_headers))
+        .layer(middleware::from_fn(reject_impossible_paths))
+        .layer(middleware::from_fn_with_state(
+            Pages::new(app::prerendered_paths()),
+            cached_pages,
+        ))
         // Precompressed files already carry Content-Encoding and are passed
         // through; this compresses the rendered HTML.
         .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(middleware::from_fn_with_state(
+            Assets::load(Path::new(&*options.site_root)),
+            memory_assets,
+        ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -125,6 +137,27 @@ async fn not_found(options: LeptosOptions, req: Request) -> Response {
         *res.status_mut() = StatusCode::NOT_FOUND;
     }
     res
+}
+
+/// The longest request path served; browsers and proxies stop near here too.
+pub const MAX_PATH_BYTES: usize = 2048;
+/// No file system holds a longer file name.
+const MAX_SEGMENT_BYTES: usize = 255;
+
+/// Answers paths no page or file can have before they reach the file
+/// system, whose "name too long" would otherwise surface as a 500.
+async fn reject_impossible_paths(req: Request<Body>, next: Next) -> Response {
+    let path = req.uri().path();
+    if path.len() > MAX_PATH_BYTES {
+        return (StatusCode::URI_TOO_LONG, "Address too long\n").into_response();
+    }
+    if path
+        .split('/')
+        .any(|segment| segment.len() > MAX_SEGMENT_BYTES)
+    {
+        return (StatusCode::NOT_FOUND, "Not found\n").into_response();
+    }
+    next.run(req).await
 }
 
 /// True when the last segment of `path` has an extension, like `app.wasm`.

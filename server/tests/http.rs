@@ -182,18 +182,60 @@ async fn hashed_assets_are_cached_forever_with_the_right_type() {
 
 #[tokio::test]
 async fn html_is_compressed_when_asked() {
+    use std::io::Read;
     let site = Site::new("gzip");
     let app = server::router(site.options());
+    // The first request renders the page, later ones come from the cache:
+    // both arrive gzipped, whole, each with its own nonce.
+    let mut nonces = Vec::new();
+    for _ in 0..2 {
+        let res = app
+            .clone()
+            .oneshot(
+                Request::get("/")
+                    .header(header::ACCEPT_ENCODING, "br, gzip")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(res.headers()[header::CONTENT_ENCODING], "gzip");
+        assert_eq!(res.headers()[header::VARY], "accept-encoding");
+        let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .unwrap()
+            .split('\'')
+            .next()
+            .unwrap()
+            .to_owned();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        let mut html = String::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut html)
+            .unwrap();
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(html.contains("</main>") && html.ends_with("</script>"));
+        assert!(html.contains(&format!("nonce=\"{nonce}\"")));
+        nonces.push(nonce);
+    }
+    assert_ne!(nonces[0], nonces[1]);
+    // An unknown page is not cached and is compressed on the fly.
     let res = app
         .oneshot(
-            Request::get("/")
-                .header(header::ACCEPT_ENCODING, "br, gzip")
+            Request::get("/no-such-page")
+                .header(header::ACCEPT_ENCODING, "br")
                 .body(Body::empty())
                 .unwrap(),
         )
         .await
         .unwrap();
-    assert_eq!(res.headers().get(header::CONTENT_ENCODING).unwrap(), "br");
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(res.headers()[header::CONTENT_ENCODING], "br");
 }
 
 #[tokio::test]
