@@ -708,3 +708,31 @@ fn bad_settings_stop_the_start_with_a_message_not_a_panic() {
         assert!(text.contains(flag), "--help does not mention {flag}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connections_beyond_the_cap_wait_until_a_slot_frees() {
+    let site = Site::new("cap", false);
+    let server = Server::start(&site, &["--max-connections", "2", "--header-timeout", "30"]);
+    let addr = server.addr;
+    // Two idle connections take both slots...
+    let first = TcpStream::connect(addr).await.unwrap();
+    let second = TcpStream::connect(addr).await.unwrap();
+    // ...so a third visitor is not served while they stay.
+    let mut third = tokio::spawn(raw(
+        addr,
+        b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    ));
+    let early = tokio::time::timeout(Duration::from_millis(500), &mut third).await;
+    assert!(
+        early.is_err(),
+        "served beyond the connection cap: {early:?}"
+    );
+    // One leaves: the third is served.
+    drop(first);
+    let status = tokio::time::timeout(Duration::from_secs(10), third)
+        .await
+        .expect("not served after a slot freed")
+        .unwrap();
+    assert_eq!(status, Some(200));
+    drop(second);
+}
