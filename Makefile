@@ -8,7 +8,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
 export LEPTOS_SITE_ADDR
 
-.PHONY: run test build export size bench-timer bench-server setup setup-test setup-bench clean
+.PHONY: run test build export size bench-timer bench-server lighthouse setup setup-test setup-bench clean
 
 run: build
 	LEPTOS_SITE_ROOT=target/site target/release/backstrong serve
@@ -34,6 +34,10 @@ bench-timer: setup-test build
 ## Requests per second, latency and memory of the server against nginx.
 bench-server: setup-bench build
 	scripts/bench-server.sh
+
+## Lighthouse (mobile, median of 3) against the release server.
+lighthouse: setup-test build
+	scripts/lighthouse.sh
 
 setup:
 	scripts/setup.sh

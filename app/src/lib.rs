@@ -28,7 +28,7 @@ use ui::{
     about::AboutPage,
     cards::{ExercisePage, ProgramPage, WarmUpPage},
     home::HomePage,
-    layout::{ClientRuntime, NavBar, StorageBanner, TopBar},
+    layout::{ClientRuntime, NavBar, StorageBanner, TopBar, UpdateBanner},
     not_found::NotFoundPage,
     progress::ProgressPage,
     screening::StopPage,
@@ -77,6 +77,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     content="Gym strength training for a pinched nerve in the lower back: safe, guided, one session at a time."
                 />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                // Installable: the manifest, the home-screen icon for iOS,
+                // and the browser bar in the app's colours.
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
+                <meta name="theme-color" media="(prefers-color-scheme: light)" content="#1f6f50" />
+                <meta name="theme-color" media="(prefers-color-scheme: dark)" content="#121513" />
+                <meta name="mobile-web-app-capable" content="yes" />
+                <meta name="apple-mobile-web-app-capable" content="yes" />
+                <meta name="apple-mobile-web-app-title" content="BackStrong" />
+                <meta name="apple-mobile-web-app-status-bar-style" content="default" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options=bundle::hydration_options(&options) islands=true />
                 <HashedStylesheet options id="app-css" />
@@ -105,6 +115,7 @@ pub fn App() -> impl IntoView {
             </a>
             <TopBar />
             <StorageBanner />
+            <UpdateBanner />
             <main id="main" class="page">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />

@@ -87,20 +87,28 @@ impl Site {
     /// `python3 -m http.server`: no Rust at serving time.
     pub async fn export() -> Site {
         let dir = TempDir::new("export");
+        let mut site = Self::serve_export_at(&dir.0).await;
+        site._export_dir = Some(dir);
+        site
+    }
+
+    /// Writes the static export into `dir` and serves whatever `dir` holds
+    /// from then on (a test may swap its contents for another build).
+    pub async fn serve_export_at(dir: &Path) -> Site {
         let status = Command::new(server_bin())
             .current_dir(root())
             .env("LEPTOS_SITE_ROOT", root().join("target/site"))
             .env("RUST_LOG", "warn")
             .arg("export")
             .arg("--out")
-            .arg(&dir.0)
+            .arg(dir)
             .status()
             .await
             .expect("run backstrong export");
         assert!(status.success(), "export failed");
         let mut child = Command::new("python3")
             .args(["-u", "-m", "http.server", "--bind", "127.0.0.1", "0", "-d"])
-            .arg(&dir.0)
+            .arg(dir)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .kill_on_drop(true)
@@ -118,7 +126,7 @@ impl Site {
         Site {
             base,
             _child: child,
-            _export_dir: Some(dir),
+            _export_dir: None,
         }
     }
 
@@ -364,6 +372,39 @@ impl Browser {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// Runs an async script: it gets a `done` callback as its last argument.
+    pub async fn js_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute_async(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
+    }
+
+    /// Calls a Chrome DevTools Protocol method on the page.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp {
+                cmd: cmd.to_owned(),
+                params,
+            })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd} failed: {e}"))
+    }
+
+    /// Waits until a service worker controls the page.
+    pub async fn wait_controlled(&self) {
+        let controlled = self
+            .js_async(
+                "const done = arguments[arguments.length - 1];
+                 if (!('serviceWorker' in navigator)) { done(false); return; }
+                 if (navigator.serviceWorker.controller) { done(true); return; }
+                 navigator.serviceWorker.addEventListener('controllerchange', () => done(true));",
+                vec![],
+            )
+            .await;
+        assert_eq!(controlled, json!(true), "no service worker took control");
+    }
+
     /// Reloads and waits for hydration.
     pub async fn reload(&self) {
         // Drop the old mark first so the wait cannot see the previous page.
@@ -418,6 +459,33 @@ impl Drop for Browser {
                 .stderr(Stdio::null())
                 .status();
         }
+    }
+}
+
+/// chromedriver's DevTools bridge: `goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
+        )
     }
 }
 

@@ -97,6 +97,9 @@ pub async fn export(options: LeptosOptions, out: &Path) -> Result<Vec<PathBuf>, 
         &file,
         &headers_file(&hashes.into_iter().collect::<Vec<_>>()),
     )?;
+    // The service worker of this build, next to the pages it keeps offline.
+    let worker = crate::sw::generate(&app, &site).await?;
+    write(&out.join("sw.js"), &worker.script)?;
     Ok(written)
 }
 
@@ -181,10 +184,12 @@ fn headers_file(hashes: &[String]) -> String {
         text.push_str(&format!("  {name}: {value}\n"));
     }
     text.push_str(&format!("/pkg/*\n  Cache-Control: {IMMUTABLE}\n"));
+    // The service worker must be checked for a new build on every visit.
+    text.push_str("/sw.js\n  Cache-Control: no-cache\n");
     text
 }
 
-async fn render(
+pub(crate) async fn render(
     app: &axum::Router,
     path: &str,
     expected: StatusCode,

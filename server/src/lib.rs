@@ -9,7 +9,8 @@ pub mod export;
 pub mod listen;
 pub mod routes;
 pub mod security;
+pub mod sw;
 
 pub use config::{Command, Config, ConfigError};
 pub use export::{ExportError, export};
-pub use routes::{router, router_with};
+pub use routes::{router, router_with, serving_router};

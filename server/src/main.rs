@@ -1,6 +1,6 @@
 //! The `backstrong` binary: `serve` (default) or `export`.
 
-use server::{Command, Config, export, listen, router_with};
+use server::{Command, Config, export, listen, serving_router};
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -50,7 +50,13 @@ async fn serve(config: Config) -> ExitCode {
         tracing::info!("serving hashed assets from {}", config.leptos.site_root);
     }
     let limits = config.limits;
-    let app = router_with(config.leptos, config.security);
+    let app = match serving_router(config.leptos, config.security).await {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("backstrong: cannot prepare the site: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,
         Err(e) => {

@@ -15,7 +15,7 @@ use axum::{
 };
 use leptos::config::LeptosOptions;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use std::{path::Path, time::Duration};
+use std::{path::Path, sync::Arc, time::Duration};
 use tower_http::{
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
@@ -49,6 +49,28 @@ pub fn router(options: LeptosOptions) -> Router {
 
 /// The whole app as an axum router, with the given security options.
 pub fn router_with(options: LeptosOptions, security: SecurityOptions) -> Router {
+    build(options, security, None)
+}
+
+/// The router the server runs: the app, and its service worker at `/sw.js`
+/// (generated from this build's pages and files when the server starts).
+pub async fn serving_router(
+    options: LeptosOptions,
+    security: SecurityOptions,
+) -> Result<Router, crate::ExportError> {
+    let site_root = std::path::PathBuf::from(&*options.site_root);
+    let first = router_with(options.clone(), security);
+    let worker = crate::sw::generate(&first, &site_root).await?;
+    tracing::info!(
+        "service worker for build {}: {} pages, {} files",
+        worker.build,
+        worker.pages.len(),
+        worker.assets.len()
+    );
+    Ok(build(options, security, Some(Arc::from(worker.script))))
+}
+
+fn build(options: LeptosOptions, security: SecurityOptions, worker: Option<Arc<str>>) -> Router {
     let routes = generate_route_list(App);
     let files = ServeDir::new(&*options.site_root)
         .precompressed_br()
@@ -62,8 +84,25 @@ pub fn router_with(options: LeptosOptions, security: SecurityOptions) -> Router 
             .into_service(),
         );
 
-    Router::new()
-        .route("/healthz", get(healthz))
+    let mut router = Router::new().route("/healthz", get(healthz));
+    if let Some(script) = worker {
+        router = router.route(
+            "/sw.js",
+            get(move || {
+                let script = script.clone();
+                async move {
+                    (
+                        [
+                            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                            (header::CACHE_CONTROL, "no-cache"),
+                        ],
+                        script.to_string(),
+                    )
+                }
+            }),
+        );
+    }
+    router
         .leptos_routes_with_context(&options, routes, provide_request_nonce, {
             let options = options.clone();
             move || shell(options.clone())

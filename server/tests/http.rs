@@ -559,3 +559,54 @@ async fn the_export_allows_exactly_its_inline_scripts_by_hash() {
     assert!(headers.contains("/pkg/*\n  Cache-Control: public, max-age=31536000, immutable"));
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+#[tokio::test]
+async fn the_export_has_a_service_worker_for_its_own_build() {
+    let site = Site::new("export-sw");
+    let out = site.0.with_extension("out");
+    server::export(site.options(), &out).await.unwrap();
+    let sw = std::fs::read_to_string(out.join("sw.js")).unwrap();
+    assert!(!sw.contains("__BUILD__") && !sw.contains("__PAGES__"));
+    assert!(sw.contains(r#""/program""#) && sw.contains(r#""/exercise/leg-press""#));
+    assert!(sw.contains(r#""/pkg/backstrong.0123abcd.wasm""#));
+    assert!(!sw.contains(".wasm.br") && !sw.contains("robots.txt"));
+    let build = sw
+        .split("const BUILD = \"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    assert_eq!(build.len(), 16);
+    // A change to any file name is a new build.
+    std::fs::write(site.0.join("pkg/backstrong.99999999.css"), "a{}").unwrap();
+    let again = site.0.with_extension("out2");
+    server::export(site.options(), &again).await.unwrap();
+    let sw2 = std::fs::read_to_string(again.join("sw.js")).unwrap();
+    assert!(!sw2.contains(&format!("const BUILD = \"{build}\"")));
+    std::fs::remove_dir_all(&out).unwrap();
+    std::fs::remove_dir_all(&again).unwrap();
+}
+
+#[tokio::test]
+async fn the_server_answers_its_service_worker_uncached() {
+    let site = Site::new("server-sw");
+    let app = server::serving_router(site.options(), Default::default())
+        .await
+        .unwrap();
+    let res = app
+        .oneshot(Request::get("/sw.js").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-cache");
+    assert!(
+        res.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    assert!(res.headers().get(header::CONTENT_SECURITY_POLICY).is_some());
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    assert!(String::from_utf8_lossy(&body).contains("const PAGES = [\"/\""));
+}

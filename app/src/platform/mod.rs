@@ -4,6 +4,7 @@
 //! attributes of their own, and never panic.
 
 mod cues;
+pub mod pwa;
 mod wake_lock;
 
 pub use cues::{beep, vibrate};

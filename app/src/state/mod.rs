@@ -37,6 +37,10 @@ pub struct Stores {
     pub active: Persisted<ActiveSession>,
     /// Ended sessions.
     pub history: Persisted<History>,
+    /// A new version of the app has installed and waits for a reload.
+    pub update_ready: leptos::prelude::RwSignal<bool>,
+    /// The browser offered to install the app (`beforeinstallprompt`).
+    pub install_offered: leptos::prelude::RwSignal<bool>,
 }
 
 impl Stores {
@@ -49,6 +53,8 @@ impl Stores {
             screening: Persisted::new(board),
             active: Persisted::new(board),
             history: Persisted::new(board),
+            update_ready: leptos::prelude::RwSignal::new(false),
+            install_offered: leptos::prelude::RwSignal::new(false),
         }
     }
 
@@ -80,6 +86,13 @@ impl Stores {
                 cleared_by_save: false,
             });
         }
+    }
+
+    /// True while a session is under way (not yet ended): the app must not
+    /// switch to a new version then.
+    pub fn session_running(&self) -> bool {
+        self.active
+            .with(|a| a.session.as_ref().is_some_and(|s| !s.phase.is_over()))
     }
 
     /// Ends the active session: it moves to the history (saved first, so

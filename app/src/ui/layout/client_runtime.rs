@@ -2,7 +2,8 @@ use crate::{platform, state::stores};
 use leptos::prelude::*;
 
 /// Renders nothing; in the browser it loads the stored data once the page's
-/// islands are live, applies the theme, and marks `<body data-hydrated>` for
+/// islands are live, applies the theme, registers the service worker (and
+/// listens for the browser's install offer), and marks `<body data-hydrated>` for
 /// anyone (the browser tests) waiting for the page to be ready. It is the
 /// last island of the page, so every other island has hydrated by then.
 #[island]
@@ -12,6 +13,8 @@ pub fn ClientRuntime() -> impl IntoView {
     // see localStorage, so loading here never races a save.
     Effect::new(move |_| {
         stores.load();
+        platform::pwa::listen_for_install_prompt(move || stores.install_offered.set(true));
+        platform::pwa::register_service_worker(move || stores.update_ready.set(true));
         platform::mark_hydrated();
     });
     Effect::new(move |_| {

@@ -1,4 +1,4 @@
-use super::{BodyWeightInput, CueToggles, ThemePicker};
+use super::{BodyWeightInput, CueToggles, InstallApp, ThemePicker};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -19,6 +19,10 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="panel" aria-labelledby="cues-heading">
             <h2 id="cues-heading">"Session cues"</h2>
             <CueToggles />
+        </section>
+        <section class="panel" aria-labelledby="install-heading">
+            <h2 id="install-heading">"Install and offline"</h2>
+            <InstallApp />
         </section>
     }
 }

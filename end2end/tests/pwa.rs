@@ -1,0 +1,237 @@
+//! The installable, offline app in headless Chromium: the service worker
+//! takes control, every screen and a session work with the server gone,
+//! Chromium finds the app installable, and a new build waits for the user
+//! (never during a session) and then runs whole, with no request for the
+//! old build's files failing.
+
+use end2end::{Browser, Host, Site, TempDir, root, server_bin};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+
+/// Every page the app pre-renders, with its heading.
+const SCREENS: [(&str, &str); 8] = [
+    ("/", "BackStrong"),
+    ("/program", "Program"),
+    ("/warm-up", "Warm-up"),
+    ("/session", "Today's session"),
+    ("/progress", "Progress"),
+    ("/settings", "Settings"),
+    ("/stop", "Stop"),
+    ("/about", "About"),
+];
+
+async fn installable_and_offline(host: Host) {
+    let site = Site::start(host).await;
+    let browser = Browser::start().await;
+    let b = &browser;
+    b.open(&site.url("/")).await;
+    b.wait_controlled().await;
+
+    // Chromium's own installability check finds nothing missing.
+    let errors = b.cdp("Page.getInstallabilityErrors", json!({})).await;
+    assert_eq!(
+        errors["installabilityErrors"],
+        json!([]),
+        "{host:?}: {errors}"
+    );
+    let manifest = b
+        .js(
+            "return document.querySelector('link[rel=manifest]').href",
+            vec![],
+        )
+        .await;
+    assert!(
+        manifest
+            .as_str()
+            .unwrap()
+            .ends_with("/manifest.webmanifest")
+    );
+
+    // After a reload the worker still controls the page.
+    b.reload().await;
+    let script = b
+        .js(
+            "return navigator.serviceWorker.controller && navigator.serviceWorker.controller.scriptURL",
+            vec![],
+        )
+        .await;
+    assert!(
+        script.as_str().is_some_and(|s| s.ends_with("/sw.js")),
+        "{host:?}: {script}"
+    );
+    b.assert_clean_console(&format!("{host:?}: online")).await;
+
+    // The server goes away: every screen still opens and hydrates.
+    let base = site.base.clone();
+    site.terminate().await;
+    for (path, heading) in SCREENS {
+        b.open(&format!("{base}{path}")).await;
+        let h1 = b.text("main h1").await;
+        assert!(h1.starts_with(heading), "{host:?} offline {path}: {h1}");
+    }
+    b.open(&format!("{base}/exercise/leg-press")).await;
+    assert_eq!(b.text("main h1").await, "Leg press");
+
+    // A whole session step works offline, and a reload keeps it.
+    b.open(&format!("{base}/session")).await;
+    b.start_session_to_first_rest().await;
+    b.reload().await;
+    b.wait_for("[data-testid='countdown']").await;
+    b.assert_clean_console(&format!("{host:?}: offline")).await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn installable_and_offline_from_the_server() {
+    installable_and_offline(Host::Server).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn installable_and_offline_from_the_static_export() {
+    installable_and_offline(Host::Export).await;
+}
+
+/// Build B: the same program under new content hashes, with its own
+/// `hash.txt` next to a copy of the binary (where Leptos reads it), exported
+/// into `out`. A real second build would differ in its bytes too; what
+/// matters to the browser is that every name and the worker's build id are
+/// new.
+fn make_build_b(work: &Path, out: &Path) {
+    let bin_dir = work.join("bin");
+    let site = work.join("site");
+    std::fs::create_dir_all(&bin_dir).unwrap();
+    std::fs::copy(server_bin(), bin_dir.join("backstrong")).unwrap();
+    copy_dir(&root().join("target/site"), &site);
+    let hashes = std::fs::read_to_string(root().join("target/release/hash.txt")).unwrap();
+    let mut renamed = String::new();
+    for line in hashes.lines() {
+        let (kind, old) = line.split_once(':').unwrap();
+        let old = old.trim();
+        // Same length, different digits: reversed and with its first digit changed.
+        let mut new: String = old.chars().rev().collect();
+        new.replace_range(0..1, if new.starts_with('b') { "c" } else { "b" });
+        renamed.push_str(&format!("{kind}: {new}\n"));
+        for entry in std::fs::read_dir(site.join("pkg")).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.contains(&format!(".{old}.")) {
+                let to = name.replace(&format!(".{old}."), &format!(".{new}."));
+                std::fs::rename(&path, site.join("pkg").join(to)).unwrap();
+            }
+        }
+    }
+    std::fs::write(bin_dir.join("hash.txt"), renamed).unwrap();
+    let status = std::process::Command::new(bin_dir.join("backstrong"))
+        .env("LEPTOS_SITE_ROOT", &site)
+        .env("RUST_LOG", "warn")
+        .args(["export", "--out"])
+        .arg(out)
+        .status()
+        .unwrap();
+    assert!(status.success(), "build B export failed");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn wasm_loaded(entries: &Value) -> Vec<String> {
+    entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e.as_str())
+        .filter(|e| e.ends_with(".wasm"))
+        .map(|e| e.rsplit('/').next().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_build_waits_for_the_session_to_end_then_runs_whole() {
+    let work = TempDir::new("update");
+    let served: PathBuf = work.0.join("served");
+    let site = Site::serve_export_at(&served).await;
+    let browser = Browser::start().await;
+    let b = &browser;
+
+    // Build A, under a session.
+    b.open(&site.url("/session")).await;
+    b.wait_controlled().await;
+    let a_wasm = wasm_loaded(
+        &b.js(
+            "return performance.getEntriesByType('resource').map(e => e.name)",
+            vec![],
+        )
+        .await,
+    );
+    assert_eq!(a_wasm.len(), 1, "{a_wasm:?}");
+    b.start_session_to_first_rest().await;
+
+    // Build B replaces A on the host.
+    make_build_b(&work.0.join("b"), &work.0.join("b-dist"));
+    std::fs::rename(&served, work.0.join("a-dist")).unwrap();
+    std::fs::rename(work.0.join("b-dist"), &served).unwrap();
+
+    // A reload during the session: B installs in the background, but the
+    // session stays as it was and no "new version" offer interrupts it.
+    b.reload().await;
+    b.wait_for("[data-testid='countdown']").await;
+    let waiting = b
+        .js_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.serviceWorker.getRegistration().then(async (reg) => {
+               const until = (w) => new Promise((ok) => {
+                 if (w.state === 'installed' || w.state === 'activated') ok();
+                 else w.addEventListener('statechange', () => { if (w.state === 'installed') ok(); });
+               });
+               if (!reg.waiting && !reg.installing) await reg.update();
+               const w = reg.waiting || reg.installing;
+               if (w) await until(w);
+               done(!!reg.waiting);
+             });",
+            vec![],
+        )
+        .await;
+    assert_eq!(waiting, json!(true), "build B did not install and wait");
+    assert!(
+        !b.exists("[data-testid='update-ready']").await,
+        "offered during a session"
+    );
+
+    // The session ends: now the offer appears.
+    b.click("[data-testid='finish']").await;
+    b.wait_for("[data-testid='summary']").await;
+    b.wait_for("[data-testid='update-ready']").await;
+    b.click("[data-testid='update-ready'] button").await;
+
+    // The page reloads into B: B's worker controls it, B's wasm runs, A's
+    // cache is gone, and nothing failed to load on the way.
+    b.wait_for("body[data-hydrated]").await;
+    let state = b
+        .js_async(
+            "const done = arguments[arguments.length - 1];
+             caches.keys().then((keys) => done({
+               keys,
+               wasm: performance.getEntriesByType('resource').map(e => e.name),
+             }));",
+            vec![],
+        )
+        .await;
+    let b_wasm = wasm_loaded(&state["wasm"]);
+    assert_eq!(b_wasm.len(), 1, "{state}");
+    assert_ne!(b_wasm, a_wasm, "still running build A's wasm");
+    let keys = state["keys"].as_array().unwrap();
+    assert_eq!(keys.len(), 1, "old caches left: {keys:?}");
+    assert!(!b.exists("[data-testid='update-ready']").await);
+    b.assert_clean_console("update to build B").await;
+    browser.close().await;
+}

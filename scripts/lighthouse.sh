@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Lighthouse 12.2.3 (the last line that runs on Node 20) against the release
+# server on loopback: mobile preset (Lighthouse's default: a mid-range phone,
+# simulated slow 4G), headless Chromium, three runs, median of each figure.
+# Prints BENCH lines; fails nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+tool=target/lighthouse
+lh=$tool/node_modules/.bin/lighthouse
+if [ ! -x "$lh" ] || ! "$lh" --version | grep -qx 12.2.3; then
+  echo "lighthouse: installing lighthouse@12.2.3 into $tool"
+  mkdir -p "$tool"
+  npm install --prefix "$tool" --no-audit --no-fund --loglevel=error lighthouse@12.2.3
+fi
+port=${LIGHTHOUSE_PORT:-3109}
+runs=${LIGHTHOUSE_RUNS:-3}
+url=${LIGHTHOUSE_URL:-http://127.0.0.1:$port/}
+work=$(mktemp -d)
+LEPTOS_SITE_ROOT=target/site target/release/backstrong serve --addr "127.0.0.1:$port" --log warn \
+  >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 100); do curl -fso /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
+
+for i in $(seq "$runs"); do
+  CHROME_PATH=/usr/bin/chromium "$lh" "$url" --quiet \
+    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" \
+    --only-categories=performance,accessibility,best-practices,seo \
+    --output=json --output-path="$work/run$i.json"
+  echo "lighthouse: run $i of $runs done"
+done
+
+python3 - "$work"/run*.json <<'PY'
+import json, statistics, sys
+runs = [json.load(open(p)) for p in sys.argv[1:]]
+def med(f):
+    return statistics.median(f(r) for r in runs)
+cats = {"performance": "performance", "accessibility": "accessibility",
+        "best_practices": "best-practices", "seo": "seo"}
+for name, key in cats.items():
+    print(f"BENCH lighthouse_{name} {med(lambda r: r['categories'][key]['score'] * 100):.0f} score")
+print(f"BENCH lighthouse_lcp_ms {med(lambda r: r['audits']['largest-contentful-paint']['numericValue']):.0f} ms")
+print(f"BENCH lighthouse_tbt_ms {med(lambda r: r['audits']['total-blocking-time']['numericValue']):.0f} ms")
+print(f"BENCH lighthouse_cls {med(lambda r: r['audits']['cumulative-layout-shift']['numericValue']):.3f} score")
+# Anything that cost points, from the last run, so it can be fixed.
+last = runs[-1]
+for key in cats.values():
+    for ref in last["categories"][key]["auditRefs"]:
+        audit = last["audits"][ref["id"]]
+        if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
+            print(f"  {key}: {audit['id']} scored {audit['score']}: {audit['title']}")
+PY
