@@ -8,6 +8,7 @@
 
 pub mod bundle;
 pub mod notes;
+pub mod paint_first;
 pub mod platform;
 pub mod prefs;
 pub mod program;
@@ -88,7 +89,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="apple-mobile-web-app-title" content="BackStrong" />
                 <meta name="apple-mobile-web-app-status-bar-style" content="default" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options=bundle::hydration_options(&options) islands=true />
+                <paint_first::PaintFirstHydration options=bundle::hydration_options(&options) />
                 <HashedStylesheet options id="app-css" />
                 <MetaTags />
             </head>

@@ -1,0 +1,51 @@
+//! Paint first, then hydrate. Every page arrives fully rendered, so the
+//! wasm is not needed to see it; fetching it in the same moment as the
+//! stylesheet only slows the first paint on a slow connection (a gym's
+//! patchy signal). Leptos's hydration script is kept as it is, but it now
+//! starts after the page has loaded and painted once, and the preload hints
+//! that would start the downloads earlier are left out.
+
+use leptos::{config::LeptosOptions, hydration::HydrationScripts, prelude::*};
+
+/// Leptos's islands hydration script, started only once the page has
+/// painted (see the module's notes), under this response's CSP nonce.
+#[component]
+pub fn PaintFirstHydration(options: LeptosOptions) -> impl IntoView {
+    let leptos_scripts =
+        view! { <HydrationScripts options=options.clone() islands=true /> }.to_html();
+    match defer_until_painted(&leptos_scripts) {
+        Some(script) => view! { <script type="module" nonce=leptos::nonce::use_nonce() inner_html=script></script> }.into_any(),
+        // Cannot happen with Leptos's output; keep hydration working anyway.
+        None => view! { <HydrationScripts options islands=true /> }.into_any(),
+    }
+}
+
+/// The body of the first `<script …>` in `html`, run only after the page
+/// has loaded and been painted. `None` when `html` holds no script.
+pub fn defer_until_painted(html: &str) -> Option<String> {
+    let open = html.find("<script")?;
+    let body_start = open + html[open..].find('>')? + 1;
+    let body_len = html[body_start..].find("</script>")?;
+    let body = &html[body_start..body_start + body_len];
+    Some(format!(
+        "const hydrate = () => requestAnimationFrame(() => setTimeout(() => {{\n{body}\n}}, 0));\n\
+         if (document.readyState === \"complete\") hydrate();\n\
+         else addEventListener(\"load\", hydrate, {{ once: true }});"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::defer_until_painted;
+
+    #[test]
+    fn the_script_runs_after_load_and_a_frame() {
+        let html = r#"<link rel="modulepreload" href="/pkg/a.js"><link rel="preload" href="/pkg/a.wasm"><script type="module" nonce="n">((a) => { go(a) })("x");</script>"#;
+        let script = defer_until_painted(html).unwrap();
+        assert!(script.contains(r#"((a) => { go(a) })("x");"#));
+        assert!(script.contains("addEventListener(\"load\""));
+        assert!(script.contains("requestAnimationFrame"));
+        assert!(!script.contains("preload") && !script.contains("<script"));
+        assert_eq!(defer_until_painted("<p>no script</p>"), None);
+    }
+}
