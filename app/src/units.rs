@@ -14,9 +14,75 @@ pub fn kg(value: f32) -> String {
     }
 }
 
+/// How loads are shown. They are always stored in kilograms.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// Kilograms.
+    #[default]
+    Kg,
+    /// Pounds.
+    Lb,
+}
+
+/// Kilograms in one pound (exact, by definition).
+pub const KG_PER_LB: f64 = 0.453_592_37;
+
+impl Unit {
+    /// Both, in the order settings offers them.
+    pub const ALL: [Unit; 2] = [Unit::Kg, Unit::Lb];
+
+    /// "kg" or "lb".
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Kg => "kg",
+            Unit::Lb => "lb",
+        }
+    }
+
+    /// A kilogram load in this unit.
+    pub fn from_kg(self, kg: f32) -> f64 {
+        match self {
+            Unit::Kg => f64::from(kg),
+            Unit::Lb => f64::from(kg) / KG_PER_LB,
+        }
+    }
+
+    /// A load in this unit, in kilograms.
+    pub fn to_kg(self, value: f64) -> f32 {
+        match self {
+            Unit::Kg => value as f32,
+            Unit::Lb => (value * KG_PER_LB) as f32,
+        }
+    }
+
+    /// The usual smallest change of a machine's load: 2.5 kg or 5 lb (our
+    /// suggestion; machines differ).
+    pub fn step(self) -> f64 {
+        match self {
+            Unit::Kg => 2.5,
+            Unit::Lb => 5.0,
+        }
+    }
+
+    /// "40 kg", "88.2 lb".
+    pub fn show(self, kg_value: f32) -> String {
+        format!("{} {}", kg(self.from_kg(kg_value) as f32), self.symbol())
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::kg;
+    use super::{Unit, kg};
+
+    #[test]
+    fn pounds_are_converted_for_display_only() {
+        assert_eq!(Unit::Kg.show(40.0), "40 kg");
+        assert_eq!(Unit::Lb.show(40.0), "88.2 lb");
+        assert_eq!(Unit::Lb.show(Unit::Lb.to_kg(45.0)), "45 lb");
+        assert!((Unit::Lb.to_kg(100.0) - 45.359_24).abs() < 1e-4);
+        assert_eq!(Unit::Kg.step(), 2.5);
+    }
 
     #[test]
     fn weights_read_naturally() {

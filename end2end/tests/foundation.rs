@@ -39,7 +39,7 @@ async fn foundation(host: Host) {
     assert_eq!(
         stored,
         json!(
-            r#"{"v":3,"data":{"theme":"dark","body_weight_kg":null,"sound":true,"vibration":true,"prompts":true}}"#
+            r#"{"v":4,"data":{"theme":"dark","body_weight_kg":null,"sound":true,"vibration":true,"prompts":true,"unit":"kg","weekly_target":3,"rest_s":{}}}"#
         )
     );
     b.reload().await;

@@ -2,8 +2,9 @@
 //! through [`crate::storage`]. More settings join this struct in later
 //! versions of the format, each with a migration step.
 
-use crate::storage::Stored;
+use crate::{storage::Stored, units::Unit};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Colour scheme: follow the phone, or force one.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,7 +56,22 @@ pub struct Prefs {
     pub vibration: bool,
     /// Breathing and tempo prompts during sets.
     pub prompts: bool,
+    /// How loads are shown (always stored in kg).
+    pub unit: Unit,
+    /// Sessions a week the user aims for.
+    pub weekly_target: u8,
+    /// Rest between sets per exercise id, in seconds, where the user changed
+    /// it from the suggestion.
+    pub rest_s: BTreeMap<String, u32>,
 }
+
+/// Sessions a week, unless the user sets another target (the source asks
+/// for regular training, F6–F7, without a number: our suggestion).
+pub const DEFAULT_WEEKLY_TARGET: u8 = 3;
+/// Targets the app accepts.
+pub const WEEKLY_TARGET_RANGE: std::ops::RangeInclusive<u8> = 1..=7;
+/// Rest lengths the app accepts, in seconds.
+pub const REST_RANGE_S: std::ops::RangeInclusive<u32> = 15..=600;
 
 impl Default for Prefs {
     fn default() -> Self {
@@ -65,6 +81,9 @@ impl Default for Prefs {
             sound: true,
             vibration: true,
             prompts: true,
+            unit: Unit::Kg,
+            weekly_target: DEFAULT_WEEKLY_TARGET,
+            rest_s: BTreeMap::new(),
         }
     }
 }
@@ -156,7 +175,7 @@ pub fn parse_body_weight(input: &str) -> Result<Option<f32>, BodyWeightError> {
 
 impl Stored for Prefs {
     const KEY: &'static str = "backstrong:prefs";
-    const VERSION: u32 = 3;
+    const VERSION: u32 = 4;
 
     fn migrate_step(from: u32, mut data: serde_json::Value) -> Result<serde_json::Value, String> {
         match from {
@@ -174,6 +193,17 @@ impl Stored for Prefs {
                 }
                 Ok(data)
             }
+            // Version 3 had no units, weekly target or rest lengths.
+            3 => {
+                let map = data.as_object_mut().ok_or("settings are not an object")?;
+                map.insert("unit".into(), "kg".into());
+                map.insert("weekly_target".into(), DEFAULT_WEEKLY_TARGET.into());
+                map.insert(
+                    "rest_s".into(),
+                    serde_json::Value::Object(Default::default()),
+                );
+                Ok(data)
+            }
             _ => Err(format!("no migration from format {from}")),
         }
     }
@@ -183,6 +213,30 @@ impl Stored for Prefs {
 mod tests {
     use super::*;
     use crate::storage::{MemoryBackend, decode, load, save};
+
+    #[test]
+    fn every_older_format_kept_in_the_repo_is_migrated() {
+        let fixture = |v| {
+            std::fs::read_to_string(format!(
+                "{}/tests/fixtures/prefs-v{v}.json",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap()
+        };
+        let v1 = decode::<Prefs>(&fixture(1)).unwrap();
+        assert_eq!(v1.theme, Theme::Dark);
+        assert_eq!(v1.body_weight_kg, None);
+        let v2 = decode::<Prefs>(&fixture(2)).unwrap();
+        assert_eq!(v2.body_weight_kg, Some(70.0));
+        assert!(v2.sound && v2.vibration && v2.prompts);
+        let v3 = decode::<Prefs>(&fixture(3)).unwrap();
+        assert!(!v3.sound && v3.vibration);
+        for prefs in [v1, v2, v3] {
+            assert_eq!(prefs.unit, Unit::Kg);
+            assert_eq!(prefs.weekly_target, DEFAULT_WEEKLY_TARGET);
+            assert!(prefs.rest_s.is_empty());
+        }
+    }
 
     #[test]
     fn version_1_settings_are_migrated() {
@@ -236,7 +290,7 @@ mod tests {
     #[test]
     fn an_unknown_theme_is_reported_not_guessed() {
         let store = MemoryBackend::default();
-        crate::storage::Backend::set(&store, Prefs::KEY, r#"{"v":3,"data":{"theme":"purple"}}"#)
+        crate::storage::Backend::set(&store, Prefs::KEY, r#"{"v":4,"data":{"theme":"purple"}}"#)
             .unwrap();
         let loaded = load::<Prefs>(&store, 1);
         assert_eq!(loaded.value, Prefs::default());
@@ -254,7 +308,7 @@ mod tests {
             crate::storage::Backend::get(&store, "backstrong:prefs:corrupt:1")
                 .unwrap()
                 .as_deref(),
-            Some(r#"{"v":3,"data":{"theme":"purple"}}"#)
+            Some(r#"{"v":4,"data":{"theme":"purple"}}"#)
         );
     }
 }

@@ -7,6 +7,7 @@
 mod machine;
 mod plan;
 mod records;
+mod wire;
 
 pub use machine::{
     Effort, Event, MAX_LOAD_KG, MAX_REPS, Phase, STALE_AFTER_MS, Session, SessionError, SetLog,

@@ -42,6 +42,15 @@ impl Plan {
     /// end of its set range (a cautious start) and the low end of its rep
     /// range; the leg press at half body weight when it is known (F18).
     pub fn from_program(body_weight_kg: Option<f32>) -> Plan {
+        Self::for_user(body_weight_kg, &Default::default())
+    }
+
+    /// The program's session with the user's own rest lengths (by exercise
+    /// id) where they set one.
+    pub fn for_user(
+        body_weight_kg: Option<f32>,
+        rest_s: &std::collections::BTreeMap<String, u32>,
+    ) -> Plan {
         let items = session_order()
             .map(|e| PlanItem {
                 exercise_id: e.id.to_owned(),
@@ -52,7 +61,10 @@ impl Plan {
                 } else {
                     None
                 },
-                rest_s: suggested_rest_s(e),
+                rest_s: rest_s
+                    .get(e.id)
+                    .copied()
+                    .unwrap_or_else(|| suggested_rest_s(e)),
                 suggested: matches!(e.prescription.origin, Origin::Suggested(_)),
             })
             .collect();

@@ -2,7 +2,7 @@
 //! reload or crash resumes exactly where it was) and the history of ended
 //! ones, merged by id so two tabs cannot overwrite each other's sessions.
 
-use super::Session;
+use super::{Session, wire::HistoryWire};
 use crate::storage::Stored;
 use serde::{Deserialize, Serialize};
 
@@ -18,16 +18,57 @@ impl Stored for ActiveSession {
     const VERSION: u32 = 1;
 }
 
-/// Every ended session, oldest first.
+/// Every ended session, oldest first. Stored in the compact form of
+/// [`super::wire`] (format 2); format 1 stored whole session objects.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "HistoryWire", try_from = "HistoryWire")]
 pub struct History {
     /// Ended sessions, by start time.
     pub sessions: Vec<Session>,
 }
 
+impl From<History> for HistoryWire {
+    fn from(history: History) -> Self {
+        HistoryWire::from(&history.sessions[..])
+    }
+}
+
+impl TryFrom<HistoryWire> for History {
+    type Error = String;
+    fn try_from(wire: HistoryWire) -> Result<Self, String> {
+        let mut history = History::default();
+        for session in Vec::<Session>::try_from(wire)? {
+            history.upsert(session);
+        }
+        Ok(history)
+    }
+}
+
+/// Format 1: every session as a full object.
+#[derive(Deserialize)]
+struct HistoryV1 {
+    sessions: Vec<Session>,
+}
+
 impl Stored for History {
     const KEY: &'static str = "backstrong:history";
-    const VERSION: u32 = 1;
+    const VERSION: u32 = 2;
+
+    fn migrate_step(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
+        match from {
+            1 => {
+                let v1: HistoryV1 = serde_json::from_value(data).map_err(|e| e.to_string())?;
+                serde_json::to_value(HistoryWire::from(&v1.sessions[..])).map_err(|e| e.to_string())
+            }
+            _ => Err(format!("no migration from format {from}")),
+        }
+    }
+
+    /// Sessions are records with unique ids: what another tab saved in the
+    /// meantime joins this tab's list instead of being overwritten.
+    fn merge_stored(&mut self, stored: Self) {
+        self.merge(stored);
+    }
 }
 
 impl History {
@@ -40,6 +81,19 @@ impl History {
                 self.sessions.sort_by_key(|s| s.started_ms);
             }
         }
+    }
+
+    /// Adds every session of `other` that this history lacks (by id).
+    /// Returns how many were added.
+    pub fn merge(&mut self, other: History) -> usize {
+        let mut added = 0;
+        for session in other.sessions {
+            if !self.sessions.iter().any(|s| s.id == session.id) {
+                self.upsert(session);
+                added += 1;
+            }
+        }
+        added
     }
 
     /// The exercises that hurt in the most recent session that was stopped
@@ -58,6 +112,135 @@ mod tests {
 
     fn session(id: &str, at: u64) -> Session {
         Session::new(id.into(), Plan::from_program(None), at).unwrap()
+    }
+
+    /// What the first release wrote, kept in the repo as it was.
+    const HISTORY_V1: &str = include_str!("../../tests/fixtures/history-v1.json");
+
+    #[test]
+    fn the_first_format_is_migrated_with_every_set() {
+        let history = crate::storage::decode::<History>(HISTORY_V1).unwrap();
+        assert_eq!(history.sessions.len(), 3);
+        let first = &history.sessions[0];
+        assert_eq!(first.id, "1764000000000-1a2b");
+        assert_eq!(first.phase, crate::session::Phase::Finished);
+        assert_eq!(first.ended_ms, Some(1_764_001_800_000));
+        assert_eq!(first.sets.len(), 4);
+        assert_eq!(first.sets[1].load_kg, Some(42.5));
+        assert_eq!(first.sets[1].effort, Some(crate::session::Effort::Hard));
+        assert_eq!(first.sets[1].at_ms, 1_764_000_500_000);
+        assert!(first.sets[2].skipped);
+        assert_eq!(first.plan.items[1].load_kg, None);
+        assert!(first.plan.items[1].suggested);
+        assert_eq!(
+            history.sessions[1].phase,
+            crate::session::Phase::StoppedForPain {
+                felt: vec![Symptom::Pain, Symptom::Tingling]
+            }
+        );
+        assert_eq!(history.sessions[1].pain_item, Some(0));
+        assert_eq!(history.sessions[2].phase, crate::session::Phase::Incomplete);
+        // and it is written back in the compact format, losing nothing
+        let raw = crate::storage::encode(&history);
+        assert!(raw.starts_with(r#"{"v":2,"data":{"plans":"#), "{raw}");
+        assert_eq!(crate::storage::decode::<History>(&raw).unwrap(), history);
+    }
+
+    #[test]
+    fn a_compact_history_that_does_not_add_up_is_refused() {
+        for bad in [
+            r#"{"v":2,"data":{"plans":[],"s":[["x",1,-1,0,0,[],[],[],-1]]}}"#,
+            r#"{"v":2,"data":{"plans":[[["leg-press",1,1,-1,60,0]]],"s":[["x",1,-1,0,0,[],[[5,1,1,-1,0,-1,0,0]],[],-1]]}}"#,
+            r#"{"v":2,"data":{"plans":[[["leg-press",1,1,-1,60,0]]],"s":[["x",1,-1,0,0,[],[[0,1,1,-1,0,11,0,0]],[],-1]]}}"#,
+            r#"{"v":2,"data":{"plans":[[["leg-press",1,1,-1,60,0]]],"s":[["x",1,-1,0,9,[],[],[],-1]]}}"#,
+            r#"{"v":2,"data":{"plans":[[["leg-press",1,1,-1,60,0]]],"s":[["x",1,-1,0,0,[]"#,
+        ] {
+            assert!(
+                matches!(
+                    crate::storage::decode::<History>(bad),
+                    Err(crate::storage::StorageError::Corrupt { .. })
+                ),
+                "{bad}"
+            );
+        }
+    }
+
+    /// Three years of daily sessions: about 600 sessions and 20,000 sets.
+    pub(crate) fn three_years() -> History {
+        let mut plan = Plan::from_program(Some(80.0));
+        for item in &mut plan.items {
+            item.sets += 2;
+        }
+        let mut history = History::default();
+        let day = 86_400_000u64;
+        let start = 1_700_000_000_000u64;
+        for n in 0..600u64 {
+            let at = start + n * day * 18 / 10;
+            let mut s = Session::new(format!("{at}-{n:04x}"), plan.clone(), at).unwrap();
+            s.apply(Event::Start, at + 60_000).unwrap();
+            let mut now = at + 120_000;
+            let mut sets = 0;
+            while !s.phase.is_over() && sets < 34 {
+                s.apply(
+                    Event::SetDone {
+                        reps: 12 + (n % 4) as u16,
+                        load_kg: Some(40.0 + (n / 20) as f32 * 2.5),
+                        effort: Some(crate::session::Effort::Right),
+                        pain: Some((n % 3) as u8),
+                    },
+                    now,
+                )
+                .unwrap();
+                now += 150_000;
+                sets += 1;
+                if !s.phase.is_over() {
+                    let _ = s.apply(Event::SkipRest, now);
+                }
+            }
+            if !s.phase.is_over() {
+                s.apply(Event::Finish, now).unwrap();
+            }
+            history.upsert(s);
+        }
+        history
+    }
+
+    #[test]
+    fn three_years_of_sessions_fit_well_under_a_megabyte() {
+        let history = three_years();
+        let sets: usize = history.sessions.iter().map(|s| s.sets.len()).sum();
+        assert!(sets >= 19_000, "{sets} sets");
+        let raw = crate::storage::encode(&history);
+        assert!(raw.len() < 1_000_000, "{} bytes", raw.len());
+        assert_eq!(crate::storage::decode::<History>(&raw).unwrap(), history);
+    }
+
+    #[test]
+    fn saving_folds_in_what_another_tab_saved() {
+        use crate::storage::{MemoryBackend, load, save_merged};
+        let store = MemoryBackend::default();
+        // Both tabs start from the same (empty) history.
+        let mut tab_a = History::default();
+        let mut tab_b = History::default();
+        let ended = |id: &str, at: u64| {
+            let mut s = session(id, at);
+            s.apply(Event::Finish, at + 5).unwrap();
+            s
+        };
+        tab_a.upsert(ended("a", 10));
+        save_merged(&store, &mut tab_a, 0).unwrap();
+        tab_b.upsert(ended("b", 20));
+        save_merged(&store, &mut tab_b, 0).unwrap();
+        let stored = load::<History>(&store, 0).value;
+        assert_eq!(
+            stored
+                .sessions
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+        assert_eq!(tab_b, stored, "the saving tab sees both too");
     }
 
     #[test]

@@ -49,7 +49,7 @@ impl<T: Send + Sync + 'static> Copy for Persisted<T> {}
 
 impl<T> Persisted<T>
 where
-    T: Stored + Described + Clone + Send + Sync + 'static,
+    T: Stored + Described + Clone + PartialEq + Send + Sync + 'static,
 {
     /// A store holding the default value (what the server renders too),
     /// not yet loaded and so not yet saving.
@@ -96,7 +96,32 @@ where
         Ok(())
     }
 
+    /// Saves, folding in what another tab stored meanwhile. A failed save
+    /// (storage full or switched off) leaves the value in memory, tells the
+    /// user, and is tried again on the next change.
     fn save(&self) {
+        if !self.writable.get_untracked() {
+            return;
+        }
+        let mut value = self.value.get_untracked();
+        match storage::save_merged(&BrowserBackend, &mut value, platform::now_ms()) {
+            Ok(problem) => {
+                if self.value.with_untracked(|v| *v != value) {
+                    self.value.set(value);
+                }
+                self.board.saved();
+                if let Some(problem) = problem {
+                    self.board.post(StorageNotice::new(&problem, T::WHAT));
+                }
+            }
+            Err(e) => self.board.post(StorageNotice::new(&e, T::WHAT)),
+        }
+    }
+
+    /// Replaces the value and its stored copy as they are, without folding
+    /// in what is stored (an import that replaces everything).
+    pub fn replace(&self, value: T) {
+        self.value.set(value);
         if !self.writable.get_untracked() {
             return;
         }
@@ -106,6 +131,22 @@ where
         {
             Ok(()) => self.board.saved(),
             Err(e) => self.board.post(StorageNotice::new(&e, T::WHAT)),
+        }
+    }
+
+    /// Back to the default, with the stored copy removed ("delete my data").
+    pub fn clear(&self) {
+        let _ = storage::Backend::remove(&BrowserBackend, T::KEY);
+        self.value.set(T::default());
+        self.writable.set(true);
+    }
+
+    /// Another tab changed this value: read it again. Nothing is saved, so
+    /// the two tabs cannot echo each other.
+    pub fn reload_from_other_tab(&self) {
+        let loaded = storage::load::<T>(&BrowserBackend, platform::now_ms());
+        if loaded.problem.is_none() && self.value.with_untracked(|v| *v != loaded.value) {
+            self.value.set(loaded.value);
         }
     }
 }

@@ -83,6 +83,13 @@ pub trait Stored: Serialize + DeserializeOwned + Default {
         let _ = data;
         Err(format!("no migration from format {from}"))
     }
+
+    /// Before a save, what is stored now (perhaps written by another tab
+    /// since this one loaded) may be folded into the value being saved. The
+    /// default keeps this value as it is: last write wins.
+    fn merge_stored(&mut self, stored: Self) {
+        let _ = stored;
+    }
 }
 
 /// The result of a load: always a usable value, plus what the user should be
@@ -219,6 +226,29 @@ pub fn load<T: Stored>(backend: &dyn Backend, now_ms: u64) -> Loaded<T> {
 /// Saves a value in its envelope.
 pub fn save<T: Stored>(backend: &dyn Backend, value: &T) -> Result<(), StorageError> {
     backend.set(T::KEY, &encode(value))
+}
+
+/// Saves `value` after folding in what is stored now ([`Stored::merge_stored`]),
+/// so two tabs never overwrite each other's records. A stored value that
+/// cannot be read is moved aside first (as [`load`] does), and one from a
+/// newer app is never overwritten. Returns what the user should be told
+/// about the stored value, if anything.
+pub fn save_merged<T: Stored>(
+    backend: &dyn Backend,
+    value: &mut T,
+    now_ms: u64,
+) -> Result<Option<StorageError>, StorageError> {
+    let stored = load::<T>(backend, now_ms);
+    if !stored.writable {
+        return Err(stored.problem.unwrap_or(StorageError::Unavailable));
+    }
+    // Storage that cannot be read at all is reported by the write below.
+    let problem = stored
+        .problem
+        .filter(|p| !matches!(p, StorageError::Unavailable));
+    value.merge_stored(stored.value);
+    save(backend, value)?;
+    Ok(problem)
 }
 
 #[cfg(test)]

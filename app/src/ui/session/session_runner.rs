@@ -159,9 +159,11 @@ pub fn SessionRunner() -> impl IntoView {
 
     let start = Callback::new(move |()| {
         let t = platform::now_ms();
-        let weight = st.prefs.with_untracked(|p| p.body_weight_kg);
+        let plan = st
+            .prefs
+            .with_untracked(|p| Plan::for_user(p.body_weight_kg, &p.rest_s));
         let id = format!("{t:x}-{:08x}", platform::random_u32());
-        if let Ok(session) = Session::new(id, Plan::from_program(weight), t) {
+        if let Ok(session) = Session::new(id, plan, t) {
             ended.set(None);
             st.active.update(|a| a.session = Some(session));
         }
