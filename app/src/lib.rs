@@ -12,6 +12,7 @@ pub mod paint_first;
 pub mod platform;
 pub mod prefs;
 pub mod program;
+pub mod progress;
 pub mod screening;
 pub mod session;
 pub mod state;

@@ -1,0 +1,259 @@
+use super::*;
+use crate::{
+    session::{Event, Plan, PlanItem, Session, Symptom},
+    units::Unit,
+};
+
+const DAY: u64 = 86_400_000;
+/// 2026-11-25 00:00 UTC, a Wednesday: day 20782.
+const NOV_25: u64 = 20_782 * DAY;
+
+fn plan(exercise: &str, sets: u16, reps: u16, load: Option<f32>) -> Plan {
+    Plan {
+        items: vec![PlanItem {
+            exercise_id: exercise.into(),
+            sets,
+            target_reps: reps,
+            load_kg: load,
+            rest_s: 60,
+            suggested: false,
+        }],
+    }
+}
+
+/// A session of `exercise` at `at`, one entry of (reps, pain) per set.
+fn session(id: &str, at: u64, exercise: &str, target: u16, sets: &[(u16, Option<u8>)]) -> Session {
+    let mut s = Session::new(
+        id.into(),
+        plan(exercise, sets.len() as u16, target, Some(40.0)),
+        at,
+    )
+    .unwrap();
+    s.apply(Event::Start, at + 1).unwrap();
+    let mut now = at + 2;
+    for (reps, pain) in sets {
+        s.apply(
+            Event::SetDone {
+                reps: *reps,
+                load_kg: Some(40.0),
+                effort: None,
+                pain: *pain,
+            },
+            now,
+        )
+        .unwrap();
+        now += 1;
+        let _ = s.apply(Event::SkipRest, now);
+    }
+    if !s.phase.is_over() {
+        s.apply(Event::Finish, now).unwrap();
+    }
+    s
+}
+
+fn history(sessions: Vec<Session>) -> History {
+    let mut h = History::default();
+    for s in sessions {
+        h.upsert(s);
+    }
+    h
+}
+
+#[test]
+fn calendar_dates_are_right_across_leap_years() {
+    assert_eq!(civil(0), (1970, 1, 1));
+    assert_eq!(civil(20_782), (2026, 11, 25));
+    assert_eq!(civil(11_016), (2000, 2, 29));
+    assert_eq!(date_label(20_782), "Wed 25 Nov 2026");
+    assert_eq!(iso_date(20_782), "2026-11-25");
+    assert_eq!(civil(-1), (1969, 12, 31));
+}
+
+#[test]
+fn weeks_start_on_monday_even_across_a_year_end() {
+    // Mon 29 Dec 2025 .. Sun 4 Jan 2026 is one week; Mon 5 Jan starts the next.
+    assert_eq!(week_start(20_451), 20_451);
+    assert_eq!(week_start(20_457), 20_451);
+    assert_eq!(week_start(20_458), 20_458);
+    assert_eq!(week_start(20_782), 20_780);
+}
+
+#[test]
+fn a_late_session_belongs_to_the_local_day() {
+    // Sunday 4 Jan 2026, 23:30 UTC: still Sunday in London, already Monday
+    // in Berlin (UTC+1), still Sunday in New York (UTC-5).
+    let at = 20_457 * DAY + 23 * 3_600_000 + 30 * 60_000;
+    let h = history(vec![session("x", at, "leg-press", 15, &[(15, None)])]);
+    assert_eq!(by_week(&h, 0)[0].start_day, 20_451);
+    assert_eq!(by_week(&h, 60)[0].start_day, 20_458);
+    assert_eq!(by_week(&h, -300)[0].start_day, 20_451);
+}
+
+#[test]
+fn sessions_are_grouped_by_week_newest_first() {
+    let h = history(vec![
+        session("a", NOV_25 - 10 * DAY, "leg-press", 15, &[(15, None)]),
+        session("b", NOV_25 - DAY, "leg-press", 15, &[(15, None)]),
+        session("c", NOV_25, "leg-press", 15, &[(15, None)]),
+    ]);
+    let weeks = by_week(&h, 0);
+    assert_eq!(weeks.len(), 2);
+    let ids: Vec<_> = weeks[0].sessions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["c", "b"]);
+    assert_eq!(weeks[1].sessions[0].id, "a");
+}
+
+#[test]
+fn the_streak_counts_weeks_on_target_across_the_year_end() {
+    // Two sessions a week for three weeks around new year, target 2.
+    let mondays = [20_444u64, 20_451, 20_458];
+    let mut sessions = Vec::new();
+    for (w, monday) in mondays.iter().enumerate() {
+        for d in [0u64, 2] {
+            let at = (monday + d) * DAY + 18 * 3_600_000;
+            sessions.push(session(
+                &format!("{w}-{d}"),
+                at,
+                "leg-press",
+                15,
+                &[(15, None)],
+            ));
+        }
+    }
+    let h = history(sessions);
+    // Wednesday of the third week: this week is on target already.
+    let c = consistency(&h, (20_460) * DAY + 20 * 3_600_000, 0, 2);
+    assert_eq!(c.this_week, 2);
+    assert_eq!(c.streak_weeks, 3);
+    // The following Tuesday, nothing yet this week: the streak still stands.
+    let c = consistency(&h, 20_466 * DAY, 0, 2);
+    assert_eq!(c.this_week, 0);
+    assert_eq!(c.streak_weeks, 3);
+    assert_eq!(c.calendar.len(), CALENDAR_WEEKS);
+    assert_eq!(c.calendar.last().unwrap().start_day, 20_465);
+    // A target of 3 was never met.
+    assert_eq!(consistency(&h, 20_466 * DAY, 0, 3).streak_weeks, 0);
+    // A week with nothing breaks it.
+    let c = consistency(&h, 20_473 * DAY, 0, 2);
+    assert_eq!(c.streak_weeks, 0);
+}
+
+#[test]
+fn the_calendar_shows_sessions_per_local_day() {
+    let h = history(vec![
+        session("a", NOV_25 + 8 * 3_600_000, "leg-press", 15, &[(15, None)]),
+        session("b", NOV_25 + 19 * 3_600_000, "leg-press", 15, &[(15, None)]),
+    ]);
+    let c = consistency(&h, NOV_25 + 20 * 3_600_000, 0, 3);
+    let this = c.calendar.last().unwrap();
+    assert_eq!(this.start_day, 20_780);
+    assert_eq!(this.days, [0, 0, 2, 0, 0, 0, 0]);
+    assert!(!this.on_target);
+    assert_eq!(c.today, 20_782);
+}
+
+#[test]
+fn a_session_with_nothing_done_does_not_count() {
+    let mut s = Session::new("e".into(), plan("leg-press", 1, 15, None), NOV_25).unwrap();
+    s.apply(Event::Finish, NOV_25 + 1).unwrap();
+    let c = consistency(&history(vec![s]), NOV_25 + 2, 0, 1);
+    assert_eq!(c.this_week, 0);
+}
+
+#[test]
+fn the_series_has_load_volume_and_pain_per_session() {
+    let h = history(vec![
+        session(
+            "a",
+            NOV_25,
+            "leg-press",
+            15,
+            &[(15, Some(1)), (12, Some(3))],
+        ),
+        session("b", NOV_25 + DAY, "core", 10, &[(10, None)]),
+    ]);
+    let series = exercise_series(&h, "leg-press");
+    assert_eq!(series.len(), 1);
+    assert_eq!(series[0].working_load_kg, Some(40.0));
+    assert_eq!(series[0].volume_kg, 27.0 * 40.0);
+    assert_eq!(series[0].reps, 27);
+    assert_eq!(series[0].max_pain, Some(3));
+}
+
+fn advice(sets: &[(u16, Option<u8>)]) -> Suggestion {
+    let h = history(vec![session("s", NOV_25, "leg-press", 15, sets)]);
+    next_load(&h, "leg-press", Unit::Kg).unwrap()
+}
+
+#[test]
+fn load_goes_up_a_step_when_every_set_hits_the_top_with_little_pain() {
+    let s = advice(&[(15, Some(2)), (15, None), (16, Some(0))]);
+    assert_eq!((s.advice, s.reason), (Advice::Up, Reason::AllRepsLowPain));
+    assert_eq!((s.last_kg, s.next_kg), (Some(40.0), Some(42.5)));
+    assert!(!s.caution());
+    // in pounds the step is 5 lb
+    let h = history(vec![session("s", NOV_25, "leg-press", 15, &[(15, None)])]);
+    let lb = next_load(&h, "leg-press", Unit::Lb).unwrap();
+    assert!((lb.next_kg.unwrap() - (40.0 + 2.267_96)).abs() < 1e-3);
+}
+
+#[test]
+fn load_holds_on_amber_pain_or_missed_reps() {
+    let s = advice(&[(15, Some(3)), (15, Some(5))]);
+    assert_eq!(
+        (s.advice, s.reason),
+        (Advice::Hold, Reason::ModeratePain(5))
+    );
+    assert_eq!(s.next_kg, Some(40.0));
+    let s = advice(&[(15, Some(1)), (13, Some(1))]);
+    assert_eq!((s.advice, s.reason), (Advice::Hold, Reason::MissedReps));
+}
+
+#[test]
+fn load_goes_down_with_a_caution_on_red_pain_or_a_stop() {
+    let s = advice(&[(15, Some(6))]);
+    assert_eq!((s.advice, s.reason), (Advice::Down, Reason::HighPain(6)));
+    assert_eq!(s.next_kg, Some(37.5));
+    assert!(s.caution());
+
+    let mut stopped =
+        Session::new("p".into(), plan("leg-press", 3, 15, Some(40.0)), NOV_25).unwrap();
+    stopped.apply(Event::Start, NOV_25 + 1).unwrap();
+    stopped
+        .apply(
+            Event::SetDone {
+                reps: 15,
+                load_kg: Some(40.0),
+                effort: None,
+                pain: Some(1),
+            },
+            NOV_25 + 2,
+        )
+        .unwrap();
+    stopped
+        .apply(Event::StopForPain(vec![Symptom::Tingling]), NOV_25 + 3)
+        .unwrap();
+    let h = history(vec![stopped]);
+    let s = next_load(&h, "leg-press", Unit::Kg).unwrap();
+    assert_eq!((s.advice, s.reason), (Advice::Down, Reason::StoppedForPain));
+}
+
+#[test]
+fn reps_are_built_to_the_top_of_a_range_before_load() {
+    // Leg extension: 10–12 reps; 10 done in every set.
+    let h = history(vec![session(
+        "e",
+        NOV_25,
+        "leg-extension",
+        10,
+        &[(10, None), (10, Some(1))],
+    )]);
+    let s = next_load(&h, "leg-extension", Unit::Kg).unwrap();
+    assert_eq!((s.advice, s.reason), (Advice::Hold, Reason::BuildReps));
+}
+
+#[test]
+fn no_suggestion_before_the_exercise_was_done() {
+    assert_eq!(next_load(&History::default(), "leg-press", Unit::Kg), None);
+    assert_eq!(next_load(&History::default(), "no-such", Unit::Kg), None);
+}
