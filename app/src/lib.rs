@@ -6,6 +6,7 @@
 //! (`prefs`, `storage`) are plain Rust; `ui` holds the components, one per
 //! file; `platform` wraps the browser APIs.
 
+pub mod backup;
 pub mod bundle;
 pub mod notes;
 pub mod paint_first;
