@@ -8,7 +8,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
 export LEPTOS_SITE_ADDR
 
-.PHONY: run test build export size bench-timer bench-server lighthouse setup setup-test setup-bench clean
+.PHONY: run test build export size bench-timer bench-storage bench-server lighthouse setup setup-test setup-bench clean
 
 run: build
 	LEPTOS_SITE_ROOT=target/site target/release/backstrong serve
@@ -30,6 +30,10 @@ size: build
 ## How far the on-screen rest timer strays from the clock (about a minute).
 bench-timer: setup-test build
 	cargo run --quiet -p end2end --bin bench-timer
+
+## A three-year history: stored bytes, time to render the Progress screen.
+bench-storage: setup-test build
+	cargo run --quiet -p end2end --bin bench-storage
 
 ## Requests per second, latency and memory of the server against nginx.
 bench-server: setup-bench build

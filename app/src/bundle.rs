@@ -1,5 +1,6 @@
-//! Which wasm bundle a page loads. The session page gets a bundle with the
-//! guided session's island; every other page a smaller one without it (see
+//! Which wasm bundle a page loads. The session, progress and settings pages
+//! get a bundle with their large islands (the guided session, the charts,
+//! the data tools); every other page a smaller one without them (see
 //! the `session-bundle` feature). `scripts/build.sh` names the session bundle
 //! in `hash.txt` (`session: <hash>`), next to the server binary as Leptos
 //! expects; without that line (a build by cargo-leptos, whose one bundle
@@ -13,7 +14,10 @@ pub fn hydration_options(options: &LeptosOptions) -> LeptosOptions {
     let path = leptos::prelude::use_context::<http::request::Parts>()
         .map(|parts| parts.uri.path().to_owned())
         .unwrap_or_default();
-    let session_page = path == "/session" || path.starts_with("/session/");
+    // The pages whose islands live only in the larger bundle.
+    let session_page = ["/session", "/progress", "/settings"]
+        .iter()
+        .any(|page| path == *page || path.starts_with(&format!("{page}/")));
     match session_stem(options) {
         Some(stem) if session_page => {
             let mut options = options.clone();

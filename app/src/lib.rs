@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! BackStrong: a strength program for people with a pinched nerve in the
 //! lower back, one gym session at a time.
 //!

@@ -4,6 +4,7 @@
 //! attributes of their own, and never panic.
 
 mod cues;
+pub mod files;
 pub mod pwa;
 mod wake_lock;
 
@@ -55,6 +56,22 @@ pub fn utc_offset_min() -> i32 {
         -(web_sys::js_sys::Date::new_0().get_timezone_offset() as i32)
     } else {
         0
+    }
+}
+
+/// A `performance.mark` for the benchmarks to read (`make bench-storage`).
+pub fn mark(name: &str) {
+    use web_sys::js_sys::{Function, Reflect};
+    let Some(window) = web_sys::window().filter(|_| in_browser()) else {
+        return;
+    };
+    let performance = Reflect::get(&window, &"performance".into()).ok();
+    let mark = performance
+        .as_ref()
+        .and_then(|p| Reflect::get(p, &"mark".into()).ok())
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    if let (Some(performance), Some(mark)) = (performance, mark) {
+        let _ = mark.call1(&performance, &name.into());
     }
 }
 

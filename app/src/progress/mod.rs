@@ -250,3 +250,37 @@ pub fn exercise_series(history: &History, exercise_id: &str) -> Vec<Point> {
         })
         .collect()
 }
+
+/// At most `max` points for a chart: when there are more sessions than a
+/// phone screen can show apart, neighbouring ones are combined into equal
+/// spans of time (heaviest load, average volume and reps, highest pain), so
+/// the chart keeps its shape and stays quick to draw.
+pub fn downsample(points: &[Point], max: usize) -> Vec<Point> {
+    if points.len() <= max || max == 0 {
+        return points.to_vec();
+    }
+    let (first, last) = (points[0].at_ms, points[points.len() - 1].at_ms);
+    let span = (last - first).max(1);
+    let mut buckets: Vec<Vec<&Point>> = vec![Vec::new(); max];
+    for p in points {
+        let i = (((p.at_ms - first) as u128 * max as u128) / (span as u128 + 1)) as usize;
+        buckets[i.min(max - 1)].push(p);
+    }
+    buckets
+        .into_iter()
+        .filter(|b| !b.is_empty())
+        .map(|b| {
+            let n = b.len() as f32;
+            Point {
+                at_ms: b[b.len() - 1].at_ms,
+                working_load_kg: b
+                    .iter()
+                    .filter_map(|p| p.working_load_kg)
+                    .fold(None, |m: Option<f32>, l| Some(m.map_or(l, |m| m.max(l)))),
+                volume_kg: b.iter().map(|p| p.volume_kg).sum::<f32>() / n,
+                reps: (b.iter().map(|p| p.reps).sum::<u32>() as f32 / n).round() as u32,
+                max_pain: b.iter().filter_map(|p| p.max_pain).max(),
+            }
+        })
+        .collect()
+}

@@ -257,3 +257,25 @@ fn no_suggestion_before_the_exercise_was_done() {
     assert_eq!(next_load(&History::default(), "leg-press", Unit::Kg), None);
     assert_eq!(next_load(&History::default(), "no-such", Unit::Kg), None);
 }
+
+#[test]
+fn long_series_are_combined_for_the_chart_keeping_their_shape() {
+    let points: Vec<Point> = (0..600u64)
+        .map(|i| Point {
+            at_ms: NOV_25 + i * DAY,
+            working_load_kg: Some(40.0 + (i / 100) as f32 * 5.0),
+            volume_kg: 100.0,
+            reps: 10,
+            max_pain: Some(if i == 333 { 7 } else { 1 }),
+        })
+        .collect();
+    let few = downsample(&points, 60);
+    assert!(few.len() <= 60 && few.len() >= 55, "{}", few.len());
+    assert_eq!(few.first().unwrap().working_load_kg, Some(40.0));
+    assert_eq!(few.last().unwrap().working_load_kg, Some(65.0));
+    assert_eq!(few.last().unwrap().at_ms, points.last().unwrap().at_ms);
+    assert!(few.iter().all(|p| p.volume_kg == 100.0));
+    // a single high pain is never averaged away
+    assert_eq!(few.iter().filter_map(|p| p.max_pain).max(), Some(7));
+    assert_eq!(downsample(&points[..10], 60), points[..10].to_vec());
+}

@@ -96,6 +96,51 @@ impl History {
         added
     }
 
+    /// Three years of sessions (600 sessions, 20,400 sets, loads rising
+    /// slowly, a little pain now and then): for the size test and
+    /// `make bench-storage`.
+    pub fn three_years_sample() -> History {
+        use super::{Event, Plan};
+        let mut plan = Plan::from_program(Some(80.0));
+        for item in &mut plan.items {
+            item.sets += 2;
+        }
+        let mut history = History::default();
+        let day = 86_400_000u64;
+        let start = 1_700_000_000_000u64;
+        for n in 0..600u64 {
+            let at = start + n * day * 18 / 10;
+            // The plan is never empty, and every event below fits its state.
+            let Ok(mut s) = Session::new(format!("{at}-{n:04x}"), plan.clone(), at) else {
+                continue;
+            };
+            let _ = s.apply(Event::Start, at + 60_000);
+            let mut now = at + 120_000;
+            let mut sets = 0;
+            while !s.phase.is_over() && sets < 34 {
+                let _ = s.apply(
+                    Event::SetDone {
+                        reps: 12 + (n % 4) as u16,
+                        load_kg: Some(40.0 + (n / 20) as f32 * 2.5),
+                        effort: Some(crate::session::Effort::Right),
+                        pain: Some((n % 3) as u8),
+                    },
+                    now,
+                );
+                now += 150_000;
+                sets += 1;
+                if !s.phase.is_over() {
+                    let _ = s.apply(Event::SkipRest, now);
+                }
+            }
+            if !s.phase.is_over() {
+                let _ = s.apply(Event::Finish, now);
+            }
+            history.upsert(s);
+        }
+        history
+    }
+
     /// The exercises that hurt in the most recent session that was stopped
     /// for pain, if it is the latest session: shown with a caution next time.
     pub fn last_pain_exercise(&self) -> Option<&str> {
@@ -165,49 +210,9 @@ mod tests {
         }
     }
 
-    /// Three years of daily sessions: about 600 sessions and 20,000 sets.
-    pub(crate) fn three_years() -> History {
-        let mut plan = Plan::from_program(Some(80.0));
-        for item in &mut plan.items {
-            item.sets += 2;
-        }
-        let mut history = History::default();
-        let day = 86_400_000u64;
-        let start = 1_700_000_000_000u64;
-        for n in 0..600u64 {
-            let at = start + n * day * 18 / 10;
-            let mut s = Session::new(format!("{at}-{n:04x}"), plan.clone(), at).unwrap();
-            s.apply(Event::Start, at + 60_000).unwrap();
-            let mut now = at + 120_000;
-            let mut sets = 0;
-            while !s.phase.is_over() && sets < 34 {
-                s.apply(
-                    Event::SetDone {
-                        reps: 12 + (n % 4) as u16,
-                        load_kg: Some(40.0 + (n / 20) as f32 * 2.5),
-                        effort: Some(crate::session::Effort::Right),
-                        pain: Some((n % 3) as u8),
-                    },
-                    now,
-                )
-                .unwrap();
-                now += 150_000;
-                sets += 1;
-                if !s.phase.is_over() {
-                    let _ = s.apply(Event::SkipRest, now);
-                }
-            }
-            if !s.phase.is_over() {
-                s.apply(Event::Finish, now).unwrap();
-            }
-            history.upsert(s);
-        }
-        history
-    }
-
     #[test]
     fn three_years_of_sessions_fit_well_under_a_megabyte() {
-        let history = three_years();
+        let history = History::three_years_sample();
         let sets: usize = history.sessions.iter().map(|s| s.sets.len()).sum();
         assert!(sets >= 19_000, "{sets} sets");
         let raw = crate::storage::encode(&history);

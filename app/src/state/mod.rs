@@ -41,6 +41,10 @@ pub struct Stores {
     pub update_ready: leptos::prelude::RwSignal<bool>,
     /// The browser offered to install the app (`beforeinstallprompt`).
     pub install_offered: leptos::prelude::RwSignal<bool>,
+    /// Whether the browser keeps the data persistently (`None`: unknown).
+    pub persisted: leptos::prelude::RwSignal<Option<bool>>,
+    /// True once the stored data has been read (never on the server).
+    pub loaded: leptos::prelude::RwSignal<bool>,
 }
 
 impl Stores {
@@ -55,6 +59,8 @@ impl Stores {
             history: Persisted::new(board),
             update_ready: leptos::prelude::RwSignal::new(false),
             install_offered: leptos::prelude::RwSignal::new(false),
+            persisted: leptos::prelude::RwSignal::new(None),
+            loaded: leptos::prelude::RwSignal::new(false),
         }
     }
 
@@ -66,6 +72,7 @@ impl Stores {
         self.history.load();
         self.active.load();
         self.close_stale_session(platform::now_ms());
+        leptos::prelude::Set::set(&self.loaded, true);
     }
 
     /// A session left unfinished for over 12 hours is closed and kept in
@@ -84,6 +91,7 @@ impl Stores {
                           Everything you logged is kept in your history, marked incomplete."
                         .to_owned(),
                 cleared_by_save: false,
+                backup_key: None,
             });
         }
     }
@@ -96,12 +104,51 @@ impl Stores {
     }
 
     /// Ends the active session: it moves to the history (saved first, so
-    /// nothing is lost if the second write fails).
+    /// nothing is lost if the second write fails). Once a session is in the
+    /// history, the browser is asked to keep the data persistently.
     pub fn archive_active(&self) -> Option<crate::session::Session> {
+        use leptos::prelude::Set;
         let ended = self.active.with_untracked(|a| a.session.clone())?;
         self.history.update(|h| h.upsert(ended.clone()));
         self.active.update(|a| a.session = None);
+        let persisted = self.persisted;
+        platform::files::request_persistence(move |granted| persisted.set(granted));
         Some(ended)
+    }
+
+    /// Another tab changed `key` (`None`: cleared everything): read again
+    /// what changed.
+    pub fn reload_changed(&self, key: Option<&str>) {
+        use crate::storage::Stored;
+        let changed = |k: &str| key.is_none_or(|key| key == k);
+        if changed(Prefs::KEY) {
+            self.prefs.reload_from_other_tab();
+        }
+        if changed(Notes::KEY) {
+            self.notes.reload_from_other_tab();
+        }
+        if changed(ScreeningLog::KEY) {
+            self.screening.reload_from_other_tab();
+        }
+        if changed(ActiveSession::KEY) {
+            self.active.reload_from_other_tab();
+        }
+        if changed(History::KEY) {
+            self.history.reload_from_other_tab();
+        }
+    }
+
+    /// Deletes everything the app keeps on this device, kept-aside copies of
+    /// unreadable data included.
+    pub fn delete_everything(&self) {
+        self.prefs.clear();
+        self.notes.clear();
+        self.screening.clear();
+        self.active.clear();
+        self.history.clear();
+        for key in platform::files::keys_with_prefix(crate::storage::KEY_PREFIX) {
+            platform::files::remove_key(&key);
+        }
     }
 }
 

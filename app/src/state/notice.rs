@@ -10,6 +10,8 @@ pub struct StorageNotice {
     pub message: String,
     /// True when the next successful save makes the message obsolete.
     pub cleared_by_save: bool,
+    /// Where an unreadable value was kept, so it can be downloaded.
+    pub backup_key: Option<String>,
 }
 
 impl StorageNotice {
@@ -26,7 +28,8 @@ impl StorageNotice {
             ),
             StorageError::Corrupt { .. } | StorageError::Migration { .. } => format!(
                 "Your saved {what} could not be read, so the app started without them. \
-                 The unreadable copy was kept in this browser, untouched."
+                 The unreadable copy was kept in this browser, untouched: you can download it \
+                 here or in Settings."
             ),
             StorageError::TooNew { .. } => format!(
                 "Your {what} were saved by a newer version of BackStrong. They are left as they are, \
@@ -36,6 +39,10 @@ impl StorageNotice {
         StorageNotice {
             message,
             cleared_by_save: matches!(err, StorageError::Unavailable | StorageError::QuotaExceeded),
+            backup_key: match err {
+                StorageError::Corrupt { backup_key, .. } => backup_key.clone(),
+                _ => None,
+            },
         }
     }
 }

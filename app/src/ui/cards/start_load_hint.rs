@@ -7,12 +7,13 @@ use leptos::{either::Either, prelude::*};
 pub fn StartLoadHint() -> impl IntoView {
     let prefs = stores().prefs;
     let load = move || prefs.with(|p| leg_press_start_load_kg(p.body_weight_kg));
+    let unit = move || prefs.with(|p| p.unit);
     view! {
         <p class="start-load" data-testid="start-load">
             {move || match load() {
                 Some(kg) => Either::Left(view! {
                     "Starting load: about "
-                    <strong>{format!("{} kg", crate::units::kg(kg))}</strong>
+                    <strong>{unit().show(kg)}</strong>
                     ", half your body weight."
                 }),
                 None => Either::Right(view! {

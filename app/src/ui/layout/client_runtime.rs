@@ -12,7 +12,10 @@ pub fn ClientRuntime() -> impl IntoView {
     // Effects run only in the browser, after hydration: the server cannot
     // see localStorage, so loading here never races a save.
     Effect::new(move |_| {
+        platform::mark("backstrong:load-start");
         stores.load();
+        platform::files::on_storage_change(move |key| stores.reload_changed(key.as_deref()));
+        platform::files::persistence(move |p| stores.persisted.set(p));
         platform::pwa::listen_for_install_prompt(move || stores.install_offered.set(true));
         platform::pwa::register_service_worker(move || stores.update_ready.set(true));
         platform::mark_hydrated();

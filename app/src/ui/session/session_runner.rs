@@ -190,6 +190,7 @@ pub fn SessionRunner() -> impl IntoView {
     });
 
     let prompts = move || st.prefs.with(|p| p.prompts);
+    let unit = move || st.prefs.with(|p| p.unit);
 
     // Cues 3 s before the end of a rest and at its end (not when skipped),
     // each as switched on in settings.
@@ -263,7 +264,7 @@ pub fn SessionRunner() -> impl IntoView {
                         </button>
                     </section>
                 }),
-                Screen::Set(target, hurt) => EitherOf6::C(view! { <SetScreen target prompts=prompts() hurt_last_time=hurt dispatch /> }),
+                Screen::Set(target, hurt) => EitherOf6::C(view! { <SetScreen target prompts=prompts() hurt_last_time=hurt unit=unit() dispatch /> }),
                 Screen::Rest { until_ms, next } => EitherOf6::D(view! {
                     <RestScreen
                         left_ms=Signal::derive(move || until_ms.saturating_sub(now.get()))
@@ -283,7 +284,7 @@ pub fn SessionRunner() -> impl IntoView {
                 }),
                 Screen::Ended(session) => EitherOf6::F(view! {
                     {matches!(session.phase, Phase::StoppedForPain { .. }).then(|| view! { <StoppedScreen felt on_toggle=toggle_symptom /> })}
-                    <Summary session=*session />
+                    <Summary session=*session unit=unit() />
                     <button type="button" class="button" on:click=move |_| ended.set(None)>"Done"</button>
                 }),
             }}

@@ -3,6 +3,7 @@ use crate::{
     program::Exercise,
     session::{Effort, Event, MAX_LOAD_KG, MAX_REPS},
     ui::cards::Illustration,
+    units::Unit,
 };
 use leptos::prelude::*;
 
@@ -39,6 +40,8 @@ pub fn SetScreen(
     prompts: bool,
     /// This exercise hurt in the last session.
     hurt_last_time: bool,
+    /// How loads are shown (they are logged in kg).
+    unit: Unit,
     /// Sends an event to the session.
     dispatch: Callback<Event>,
 ) -> impl IntoView {
@@ -52,9 +55,10 @@ pub fn SetScreen(
         reps.update(|r| *r = (i32::from(*r) + d).clamp(0, i32::from(MAX_REPS)) as u16)
     });
     let step_load = Callback::new(move |d: i32| {
+        // A step is 2.5 kg or 5 lb: the shown value moves in round steps.
         load.update(|l| {
-            let next = l.unwrap_or(0.0) + 2.5 * d as f32;
-            *l = Some(next.clamp(0.0, MAX_LOAD_KG));
+            let shown = unit.from_kg(l.unwrap_or(0.0)) + unit.step() * f64::from(d);
+            *l = Some(unit.to_kg(shown.max(0.0)).min(MAX_LOAD_KG));
         })
     });
     let step_pain = Callback::new(move |d: i32| {
@@ -68,17 +72,13 @@ pub fn SetScreen(
             pain: pain.get_untracked(),
         })
     };
-    let load_text = move || {
-        load.get().map_or("—".to_owned(), |kg| {
-            format!("{} kg", crate::units::kg(kg))
-        })
-    };
+    let load_text = move || load.get().map_or("—".to_owned(), |kg| unit.show(kg));
     let target_text = format!(
         "{} reps{}",
         target.reps,
         target
             .load_kg
-            .map(|kg| format!(" at {} kg", crate::units::kg(kg)))
+            .map(|kg| format!(" at {}", unit.show(kg)))
             .unwrap_or_default()
     );
 

@@ -18,6 +18,8 @@ fn minutes(ms: u64) -> String {
 pub fn Summary(
     /// The ended session.
     session: Session,
+    /// How loads are shown.
+    unit: crate::units::Unit,
 ) -> impl IntoView {
     let name = |item: usize| {
         session
@@ -49,7 +51,7 @@ pub fn Summary(
                 </div>
                 <div>
                     <dt>"Volume"</dt>
-                    <dd>{format!("{} kg", crate::units::kg(volume.round()))}</dd>
+                    <dd>{unit.show(volume.round())}</dd>
                 </div>
             </dl>
             {(!skipped.is_empty()).then(|| view! { <p>"Skipped: " {skipped.join(", ")}</p> })}

@@ -1,8 +1,11 @@
-use super::{BodyWeightInput, CueToggles, InstallApp, ThemePicker};
+use super::{
+    BodyWeightInput, CueToggles, DataTools, InstallApp, RestLengths, ThemePicker, UnitPicker,
+    WeeklyTargetInput,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Preferences. Units, targets and data tools join it later.
+/// Preferences, and the user's data: backups, import, deleting it.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
@@ -15,6 +18,14 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="panel" aria-labelledby="body-heading">
             <h2 id="body-heading">"You"</h2>
             <BodyWeightInput />
+            <h3>"Units"</h3>
+            <UnitPicker />
+            <h3>"Weekly target"</h3>
+            <WeeklyTargetInput />
+        </section>
+        <section class="panel" aria-labelledby="rest-heading">
+            <h2 id="rest-heading">"Rest between sets"</h2>
+            <RestLengths />
         </section>
         <section class="panel" aria-labelledby="cues-heading">
             <h2 id="cues-heading">"Session cues"</h2>
@@ -23,6 +34,10 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="panel" aria-labelledby="install-heading">
             <h2 id="install-heading">"Install and offline"</h2>
             <InstallApp />
+        </section>
+        <section class="panel" aria-labelledby="data-heading">
+            <h2 id="data-heading">"Your data"</h2>
+            <DataTools />
         </section>
     }
 }
