@@ -54,6 +54,12 @@ pub fn short_date(day: i64) -> String {
     format!("{d} {}", MONTHS[m as usize - 1])
 }
 
+/// "3 Nov 2025".
+pub fn short_date_year(day: i64) -> String {
+    let (y, m, d) = civil(day);
+    format!("{d} {} {y}", MONTHS[m as usize - 1])
+}
+
 /// "2026-11-25", for file names and the CSV.
 pub fn iso_date(day: i64) -> String {
     let (y, m, d) = civil(day);

@@ -249,6 +249,32 @@ mod tests {
     }
 
     #[test]
+    fn a_full_storage_keeps_the_session_in_memory_and_saves_it_on_the_next_change() {
+        use crate::storage::{MemoryBackend, StorageError, load, save_merged};
+        let ended = |id: &str, at: u64| {
+            let mut s = session(id, at);
+            s.apply(Event::Finish, at + 5).unwrap();
+            s
+        };
+        let store = MemoryBackend::default();
+        store.set_quota(Some(100));
+        let mut history = History::default();
+        history.upsert(ended("a", 10));
+        assert_eq!(
+            save_merged(&store, &mut history, 0),
+            Err(StorageError::QuotaExceeded)
+        );
+        // still all here in memory, nothing half-written
+        assert_eq!(history.sessions.len(), 1);
+        assert_eq!(load::<History>(&store, 0).value, History::default());
+        // space is freed; the next change saves everything
+        store.set_quota(None);
+        history.upsert(ended("b", 20));
+        save_merged(&store, &mut history, 0).unwrap();
+        assert_eq!(load::<History>(&store, 0).value.sessions.len(), 2);
+    }
+
+    #[test]
     fn history_merges_by_id_in_time_order() {
         let mut h = History::default();
         h.upsert(session("b", 20));

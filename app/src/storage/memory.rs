@@ -2,7 +2,10 @@
 //! browser offers no storage at all, so the current visit keeps working.
 
 use super::{Backend, StorageError};
-use std::{cell::RefCell, collections::BTreeMap};
+use std::{
+    cell::{Cell, RefCell},
+    collections::BTreeMap,
+};
 
 /// A map of strings behind a [`RefCell`]; optionally refusing every call, to
 /// stand in for a browser whose storage is disabled.
@@ -10,6 +13,8 @@ use std::{cell::RefCell, collections::BTreeMap};
 pub struct MemoryBackend {
     map: RefCell<BTreeMap<String, String>>,
     unavailable: bool,
+    /// Bytes of keys and values it holds at most, like a browser's quota.
+    quota: Cell<Option<usize>>,
 }
 
 impl MemoryBackend {
@@ -18,7 +23,13 @@ impl MemoryBackend {
         Self {
             map: RefCell::default(),
             unavailable: true,
+            quota: Cell::new(None),
         }
+    }
+
+    /// Sets (or lifts, with `None`) a quota on what it holds.
+    pub fn set_quota(&self, bytes: Option<usize>) {
+        self.quota.set(bytes);
     }
 
     fn check(&self) -> Result<(), StorageError> {
@@ -38,6 +49,18 @@ impl Backend for MemoryBackend {
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         self.check()?;
+        if let Some(quota) = self.quota.get() {
+            let others: usize = self
+                .map
+                .borrow()
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if others + key.len() + value.len() > quota {
+                return Err(StorageError::QuotaExceeded);
+            }
+        }
         self.map
             .borrow_mut()
             .insert(key.to_owned(), value.to_owned());

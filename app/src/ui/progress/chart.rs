@@ -1,5 +1,5 @@
 use crate::{
-    progress::{Point, downsample, short_date},
+    progress::{Point, civil, downsample, short_date, short_date_year},
     screening::local_day,
     units::{self, Unit},
 };
@@ -88,6 +88,13 @@ pub fn Chart(points: Vec<Point>, unit: Unit, offset: i32, name: &'static str) ->
         }
     );
     let markers = n <= MARKERS_UP_TO;
+    // The year only when the chart spans more than one.
+    let (first_day, last_day) = (local_day(t0 as u64, offset), local_day(t1 as u64, offset));
+    let label: fn(i64) -> String = if civil(first_day).0 == civil(last_day).0 {
+        short_date
+    } else {
+        short_date_year
+    };
     view! {
         <svg class="chart" viewBox="0 0 320 136" role="img" aria-label=summary>
             <title>{summary.clone()}</title>
@@ -137,8 +144,8 @@ pub fn Chart(points: Vec<Point>, unit: Unit, offset: i32, name: &'static str) ->
                     })
                     .collect_view()}
             </g>
-            <text class="chart-label" x=LEFT y=134 text-anchor="start">{short_date(local_day(t0 as u64, offset))}</text>
-            <text class="chart-label" x=RIGHT y=134 text-anchor="end">{short_date(local_day(t1 as u64, offset))}</text>
+            <text class="chart-label" x=LEFT y=134 text-anchor="start">{label(first_day)}</text>
+            <text class="chart-label" x=RIGHT y=134 text-anchor="end">{label(last_day)}</text>
         </svg>
     }
 }

@@ -32,7 +32,6 @@ pub fn ExerciseProgress(
                 {s.caution().then(|| view! {
                     <p class="caution">"If the pain spreads into your leg, or you feel numbness or tingling, stop and see the Stop page."</p>
                 })}
-                <p class="fine-print">{format!("Traffic-light pain monitoring, as physiotherapists use it: 0–2 green, 3–5 amber, 6 or more red. The step ({} {}) is our suggestion.", if unit == Unit::Kg { "2.5" } else { "5" }, unit.symbol())}</p>
             </div>
         }
     });

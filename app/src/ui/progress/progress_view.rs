@@ -49,7 +49,11 @@ pub fn ProgressView() -> impl IntoView {
                 <ConsistencyPanel consistency />
                 <section class="panel" aria-labelledby="by-exercise">
                     <h2 id="by-exercise">"By exercise"</h2>
-                    <p class="hint">"Load and volume over time, with the pain you reported on the same time line: load going up while pain stays down is the goal."</p>
+                    <p class="hint">"Load (line) and volume (bars) over time, with the pain you reported on the same time line: load going up while pain stays down is the goal."</p>
+                    <p class="fine-print">{format!(
+                        "Next-load suggestions follow traffic-light pain monitoring, as physiotherapists use it: pain 0–2 green, 3–5 amber, 6 or more red. The step ({}) is our suggestion; machines differ.",
+                        if unit == crate::units::Unit::Kg { "2.5 kg" } else { "5 lb" }
+                    )}</p>
                     {exercises}
                 </section>
                 <HistoryList history=history.clone() unit offset />
