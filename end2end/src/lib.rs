@@ -383,9 +383,9 @@ impl Browser {
     /// Calls a Chrome DevTools Protocol method on the page.
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
         self.client
-            .issue_cmd(Cdp {
-                cmd: cmd.to_owned(),
-                params,
+            .issue_cmd(ChromeCommand {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": cmd, "params": params }),
             })
             .await
             .unwrap_or_else(|e| panic!("CDP {cmd} failed: {e}"))
@@ -419,7 +419,10 @@ impl Browser {
     pub async fn console_problems(&self) -> Vec<String> {
         let logs = self
             .client
-            .issue_cmd(BrowserLog)
+            .issue_cmd(ChromeCommand {
+                path: "se/log",
+                body: json!({ "type": "browser" }),
+            })
             .await
             .expect("read the browser log");
         logs.as_array()
@@ -462,53 +465,28 @@ impl Drop for Browser {
     }
 }
 
-/// chromedriver's DevTools bridge: `goog/cdp/execute`.
+/// A chromedriver command beyond the W3C spec (long supported): the
+/// browser log at `se/log`, the DevTools bridge at `goog/cdp/execute`.
 #[derive(Debug)]
-struct Cdp {
-    cmd: String,
-    params: Value,
+struct ChromeCommand {
+    path: &'static str,
+    body: Value,
 }
 
-impl WebDriverCompatibleCommand for Cdp {
+impl WebDriverCompatibleCommand for ChromeCommand {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
-        )
-    }
-}
-
-/// chromedriver's log endpoint (not in the W3C spec, but long supported).
-#[derive(Debug)]
-struct BrowserLog;
-
-impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": "browser" }).to_string()),
-        )
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }

@@ -314,5 +314,6 @@ pub fn file_name(now_ms: u64, utc_offset_min: i32, extension: &str) -> String {
     )
 }
 
-#[cfg(test)]
+// Native only: proptest does not build for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

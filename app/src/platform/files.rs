@@ -55,12 +55,20 @@ pub fn read_chosen_file(
         done(Some((size, String::new())));
         return;
     }
+    on_settled(file.text(), move |text| {
+        done(text.and_then(|t| t.as_string()).map(|t| (size, t)))
+    });
+}
+
+/// Calls `done` once `promise` settles: with its value, or `None` when it
+/// was rejected.
+fn on_settled(promise: Promise, done: impl FnOnce(Option<JsValue>) + 'static) {
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
     let on_ok = {
         let done = done.clone();
-        Closure::once(move |text: JsValue| {
+        Closure::once(move |value: JsValue| {
             if let Some(done) = done.borrow_mut().take() {
-                done(text.as_string().map(|t| (size, t)));
+                done(Some(value));
             }
         })
     };
@@ -69,7 +77,8 @@ pub fn read_chosen_file(
             done(None);
         }
     });
-    let _ = file.text().then2(&on_ok, &on_err);
+    let _ = promise.then2(&on_ok, &on_err);
+    // Each runs at most once; the promise keeps them until then.
     on_ok.forget();
     on_err.forget();
 }
@@ -120,23 +129,7 @@ fn call_bool(method: &str, done: impl FnOnce(Option<bool>) + 'static) {
         done(None);
         return;
     };
-    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
-    let on_ok = {
-        let done = done.clone();
-        Closure::once(move |v: JsValue| {
-            if let Some(done) = done.borrow_mut().take() {
-                done(v.as_bool());
-            }
-        })
-    };
-    let on_err = Closure::once(move |_e: JsValue| {
-        if let Some(done) = done.borrow_mut().take() {
-            done(None);
-        }
-    });
-    let _ = promise.then2(&on_ok, &on_err);
-    on_ok.forget();
-    on_err.forget();
+    on_settled(promise, move |v| done(v.and_then(|v| v.as_bool())));
 }
 
 /// Asks the browser to keep the app's data even when space runs low

@@ -215,6 +215,23 @@ pub struct Point {
     pub max_pain: Option<u8>,
 }
 
+/// The plan items of `session` that are `exercise_id`.
+pub(crate) fn items_of(session: &Session, exercise_id: &str) -> Vec<usize> {
+    session
+        .plan
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.exercise_id == exercise_id)
+        .map(|(n, _)| n)
+        .collect()
+}
+
+/// The heaviest of some loads, if there are any.
+pub(crate) fn heaviest(loads: impl Iterator<Item = f32>) -> Option<f32> {
+    loads.fold(None, |max, l| Some(max.map_or(l, |m: f32| m.max(l))))
+}
+
 /// Every session's work on `exercise_id`, oldest first (sessions where no
 /// set of it was done are left out).
 pub fn exercise_series(history: &History, exercise_id: &str) -> Vec<Point> {
@@ -222,14 +239,7 @@ pub fn exercise_series(history: &History, exercise_id: &str) -> Vec<Point> {
         .sessions
         .iter()
         .filter_map(|session| {
-            let items: Vec<usize> = session
-                .plan
-                .items
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| i.exercise_id == exercise_id)
-                .map(|(n, _)| n)
-                .collect();
+            let items = items_of(session, exercise_id);
             let sets: Vec<_> = session
                 .sets
                 .iter()
@@ -279,10 +289,7 @@ pub fn downsample(points: &[Point], max: usize) -> Vec<Point> {
             let n = b.len() as f32;
             Point {
                 at_ms: b[b.len() - 1].at_ms,
-                working_load_kg: b
-                    .iter()
-                    .filter_map(|p| p.working_load_kg)
-                    .fold(None, |m: Option<f32>, l| Some(m.map_or(l, |m| m.max(l)))),
+                working_load_kg: heaviest(b.iter().filter_map(|p| p.working_load_kg)),
                 volume_kg: b.iter().map(|p| p.volume_kg).sum::<f32>() / n,
                 reps: (b.iter().map(|p| p.reps).sum::<u32>() as f32 / n).round() as u32,
                 max_pain: b.iter().filter_map(|p| p.max_pain).max(),

@@ -4,6 +4,7 @@
 //! source program gives no progression numbers for loads: the step is our
 //! suggestion, and the app says so.
 
+use super::{heaviest, items_of};
 use crate::{
     program::exercise,
     session::{History, Phase},
@@ -91,14 +92,7 @@ impl Suggestion {
 pub fn next_load(history: &History, exercise_id: &str, unit: Unit) -> Option<Suggestion> {
     let top = exercise(exercise_id).map(|e| e.prescription.reps.max)?;
     let (session, items) = history.sessions.iter().rev().find_map(|s| {
-        let items: Vec<usize> = s
-            .plan
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.exercise_id == exercise_id)
-            .map(|(n, _)| n)
-            .collect();
+        let items = items_of(s, exercise_id);
         let done = s
             .sets
             .iter()
@@ -113,10 +107,7 @@ pub fn next_load(history: &History, exercise_id: &str, unit: Unit) -> Option<Sug
         .collect();
     let done: Vec<_> = sets.iter().filter(|s| !s.skipped).collect();
     let max_pain = done.iter().filter_map(|s| s.pain).max().unwrap_or(0);
-    let last_kg = done
-        .iter()
-        .filter_map(|s| s.load_kg)
-        .fold(None, |m: Option<f32>, l| Some(m.map_or(l, |m| m.max(l))));
+    let last_kg = heaviest(done.iter().filter_map(|s| s.load_kg));
     let planned_sets: u16 = items.iter().map(|&i| session.plan.items[i].sets).sum();
     let missed = sets.iter().any(|s| s.skipped)
         || done.len() < usize::from(planned_sets)
