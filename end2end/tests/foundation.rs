@@ -78,7 +78,8 @@ async fn foundation(host: Host) {
         Some("true")
     );
     // Choosing again works and clears nothing that was kept.
-    b.click("[data-testid='storage-notice'] button").await;
+    assert!(b.exists("[data-testid='download-corrupt']").await);
+    b.click("[data-testid='dismiss-notice']").await;
     b.click("[data-theme-choice='light']").await;
     b.wait_for("html[data-theme='light']").await;
     assert!(!b.exists("[data-testid='storage-notice']").await);

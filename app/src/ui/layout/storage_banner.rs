@@ -25,7 +25,7 @@ pub fn StorageBanner() -> impl IntoView {
                 <div class="banner banner-warning" role="alert" data-testid="storage-notice">
                     <p>{notice.message}</p>
                     {download}
-                    <button type="button" class="button" on:click=move |_| board.dismiss()>
+                    <button type="button" class="button" data-testid="dismiss-notice" on:click=move |_| board.dismiss()>
                         "OK"
                     </button>
                 </div>
