@@ -49,7 +49,12 @@ pub fn router(options: LeptosOptions) -> Router {
 
 /// The whole app as an axum router, with the given security options.
 pub fn router_with(options: LeptosOptions, security: SecurityOptions) -> Router {
-    build(options, security, None)
+    build(
+        options,
+        security,
+        None,
+        Pages::new(app::prerendered_paths()),
+    )
 }
 
 /// The router the server runs: the app, and its service worker at `/sw.js`
@@ -59,7 +64,10 @@ pub async fn serving_router(
     security: SecurityOptions,
 ) -> Result<Router, crate::ExportError> {
     let site_root = std::path::PathBuf::from(&*options.site_root);
-    let first = router_with(options.clone(), security);
+    // Both routers share one page cache: rendering the pages for the
+    // worker's build id also warms it, so the first visitors get cached pages.
+    let pages = Pages::new(app::prerendered_paths());
+    let first = build(options.clone(), security, None, pages.clone());
     let worker = crate::sw::generate(&first, &site_root).await?;
     tracing::info!(
         "service worker for build {}: {} pages, {} files",
@@ -67,10 +75,20 @@ pub async fn serving_router(
         worker.pages.len(),
         worker.assets.len()
     );
-    Ok(build(options, security, Some(Arc::from(worker.script))))
+    Ok(build(
+        options,
+        security,
+        Some(Arc::from(worker.script)),
+        pages,
+    ))
 }
 
-fn build(options: LeptosOptions, security: SecurityOptions, worker: Option<Arc<str>>) -> Router {
+fn build(
+    options: LeptosOptions,
+    security: SecurityOptions,
+    worker: Option<Arc<str>>,
+    pages: Pages,
+) -> Router {
     let routes = generate_route_list(App);
     let files = ServeDir::new(&*options.site_root)
         .precompressed_br()
@@ -110,10 +128,7 @@ fn build(options: LeptosOptions, security: SecurityOptions, worker: Option<Arc<s
         .fallback_service(files)
         .layer(middleware::from_fn(cache_headers))
         .layer(middleware::from_fn(reject_impossible_paths))
-        .layer(middleware::from_fn_with_state(
-            Pages::new(app::prerendered_paths()),
-            cached_pages,
-        ))
+        .layer(middleware::from_fn_with_state(pages, cached_pages))
         // Precompressed files already carry Content-Encoding and are passed
         // through; this compresses the rendered HTML.
         .layer(CompressionLayer::new().br(true).gzip(true))
