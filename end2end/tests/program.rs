@@ -119,6 +119,33 @@ async fn program_screens(host: Host) {
     let hint = b.text("[data-testid='start-load']").await;
     assert!(hint.contains("40 kg"), "{hint}");
 
+    // In pounds the weight is typed and shown in pounds, stored in kg.
+    b.open(&site.url("/settings")).await;
+    b.click("[data-unit='lb']").await;
+    b.wait_for("label[for='body-weight'] span").await;
+    assert_eq!(
+        b.text("label[for='body-weight'] span").await,
+        "Body weight (lb)"
+    );
+    assert_eq!(
+        b.js(
+            "return document.getElementById('body-weight').value",
+            vec![]
+        )
+        .await,
+        serde_json::json!("178.6")
+    );
+    b.find("#body-weight").await.clear().await.unwrap();
+    b.find("#body-weight")
+        .await
+        .send_keys("176\u{E004}")
+        .await
+        .unwrap();
+    b.open(&site.url("/exercise/leg-press")).await;
+    b.wait_for("[data-testid='start-load'] strong").await;
+    let hint = b.text("[data-testid='start-load']").await;
+    assert!(hint.contains("85 lb"), "{hint}");
+
     // The stop control leads to what to do now, with the red flags.
     b.click("a.stop-button").await;
     b.wait_for("body[data-hydrated] [data-testid='red-flags']")

@@ -149,28 +149,34 @@ pub const BODY_WEIGHT_RANGE_KG: std::ops::RangeInclusive<f32> = 25.0..=350.0;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BodyWeightError {
     /// Not a number.
-    #[error("Enter your weight as a number of kilograms, like 72 or 72.5.")]
+    #[error("Enter your weight as a number, like 72 or 72.5.")]
     NotANumber,
     /// Outside [`BODY_WEIGHT_RANGE_KG`].
-    #[error("That weight is outside 25–350 kg. Check the number and try again.")]
+    #[error("That weight is outside 25–350 kg (55–770 lb). Check the number and try again.")]
     OutOfRange,
 }
 
-/// Reads a body weight as typed: blank clears it; a comma works as the
-/// decimal point.
-pub fn parse_body_weight(input: &str) -> Result<Option<f32>, BodyWeightError> {
+/// Reads a body weight typed in `unit`, as kilograms: blank clears it; a
+/// comma works as the decimal point.
+pub fn parse_body_weight_in(input: &str, unit: Unit) -> Result<Option<f32>, BodyWeightError> {
     let input = input.trim();
     if input.is_empty() {
         return Ok(None);
     }
-    let kg: f32 = input
+    let value: f64 = input
         .replace(',', ".")
         .parse()
         .map_err(|_| BodyWeightError::NotANumber)?;
+    let kg = unit.to_kg(value);
     if !kg.is_finite() || !BODY_WEIGHT_RANGE_KG.contains(&kg) {
         return Err(BodyWeightError::OutOfRange);
     }
     Ok(Some(kg))
+}
+
+/// Reads a body weight typed in kilograms.
+pub fn parse_body_weight(input: &str) -> Result<Option<f32>, BodyWeightError> {
+    parse_body_weight_in(input, Unit::Kg)
 }
 
 impl Stored for Prefs {
@@ -272,6 +278,26 @@ mod tests {
         assert_eq!(parse_body_weight("7"), Err(BodyWeightError::OutOfRange));
         assert_eq!(parse_body_weight("inf"), Err(BodyWeightError::OutOfRange));
         assert_eq!(parse_body_weight("NaN"), Err(BodyWeightError::OutOfRange));
+    }
+
+    #[test]
+    fn body_weight_can_be_typed_in_pounds() {
+        let kg = parse_body_weight_in("176", Unit::Lb).unwrap().unwrap();
+        assert!((kg - 79.8).abs() < 0.06, "{kg}");
+        assert_eq!(parse_body_weight_in("72,5", Unit::Kg), Ok(Some(72.5)));
+        assert_eq!(parse_body_weight_in("", Unit::Lb), Ok(None));
+        assert_eq!(
+            parse_body_weight_in("40", Unit::Lb),
+            Err(BodyWeightError::OutOfRange)
+        );
+        assert_eq!(
+            parse_body_weight_in("inf", Unit::Lb),
+            Err(BodyWeightError::OutOfRange)
+        );
+        assert_eq!(
+            parse_body_weight_in("heavy", Unit::Lb),
+            Err(BodyWeightError::NotANumber)
+        );
     }
 
     #[test]

@@ -17,7 +17,9 @@ pub use about::{ABOUT, PROGRAM_INTRO};
 pub use exercises::{EXERCISES, exercise};
 pub use facts::{COVERED_FACTS, Fact};
 pub use muscles::{BodySide, Muscle};
-pub use rules::{OrderError, check_order, leg_press_start_load_kg, session_order};
+pub use rules::{
+    OrderError, check_order, leg_press_start_load, leg_press_start_load_kg, session_order,
+};
 pub use safety::{CRITERIA, Criterion, RED_FLAGS, STOP_RULES};
 pub use warmup::{
     FOAM_ROLLING, SHOULDER_ROTATIONS, SHOULDER_ROTATIONS_PRESCRIPTION, STRETCH_NOTE, STRETCHES,

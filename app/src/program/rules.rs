@@ -7,8 +7,15 @@ use thiserror::Error;
 /// The leg press starting load: half of body weight (F18), when the user has
 /// entered it. Rounded down to the nearest 2.5 kg, a step most machines have.
 pub fn leg_press_start_load_kg(body_weight_kg: Option<f32>) -> Option<f32> {
-    let half = body_weight_kg.filter(|w| w.is_finite() && *w > 0.0)? / 2.0;
-    Some((half / 2.5).floor() * 2.5)
+    leg_press_start_load(body_weight_kg, crate::units::Unit::Kg)
+}
+
+/// The same, rounded down to a whole step of the unit the user reads loads
+/// in (2.5 kg or 5 lb), still returned in kilograms.
+pub fn leg_press_start_load(body_weight_kg: Option<f32>, unit: crate::units::Unit) -> Option<f32> {
+    let body = body_weight_kg.filter(|w| w.is_finite() && *w > 0.0)?;
+    let half = unit.from_kg(body) / 2.0;
+    Some(unit.to_kg((half / unit.step()).floor() * unit.step()))
 }
 
 /// Why an order of exercises breaks the program's rules.

@@ -141,6 +141,10 @@ fn leg_press_starts_at_half_body_weight_f18() {
         "no body weight, no number"
     );
     assert_eq!(leg_press_start_load_kg(Some(0.0)), None);
+    // In pounds: half of 176 lb is 88 lb, down to a 5 lb step: 85 lb.
+    let lb = crate::units::Unit::Lb;
+    let start = leg_press_start_load(Some(lb.to_kg(176.0)), lb).unwrap();
+    assert_eq!(lb.show(start), "85 lb");
     assert_eq!(leg_press_start_load_kg(Some(f32::NAN)), None);
 }
 

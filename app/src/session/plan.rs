@@ -1,7 +1,10 @@
 //! What a session will ask for: the exercises in program order, each with
 //! its sets, target reps, load and rest.
 
-use crate::program::{Exercise, Origin, leg_press_start_load_kg, session_order};
+use crate::{
+    program::{Exercise, Origin, leg_press_start_load, session_order},
+    units::Unit,
+};
 use serde::{Deserialize, Serialize};
 
 /// Rest between sets when the user has set none, in seconds. The source
@@ -42,14 +45,16 @@ impl Plan {
     /// end of its set range (a cautious start) and the low end of its rep
     /// range; the leg press at half body weight when it is known (F18).
     pub fn from_program(body_weight_kg: Option<f32>) -> Plan {
-        Self::for_user(body_weight_kg, &Default::default())
+        Self::for_user(body_weight_kg, &Default::default(), Unit::Kg)
     }
 
     /// The program's session with the user's own rest lengths (by exercise
-    /// id) where they set one.
+    /// id) where they set one, and the leg press start rounded to a step of
+    /// their unit.
     pub fn for_user(
         body_weight_kg: Option<f32>,
         rest_s: &std::collections::BTreeMap<String, u32>,
+        unit: Unit,
     ) -> Plan {
         let items = session_order()
             .map(|e| PlanItem {
@@ -57,7 +62,7 @@ impl Plan {
                 sets: e.prescription.sets.min,
                 target_reps: e.prescription.reps.min,
                 load_kg: if e.limits.start_at_half_body_weight {
-                    leg_press_start_load_kg(body_weight_kg)
+                    leg_press_start_load(body_weight_kg, unit)
                 } else {
                     None
                 },

@@ -1,4 +1,4 @@
-use crate::{program::leg_press_start_load_kg, state::stores};
+use crate::{program::leg_press_start_load, state::stores};
 use leptos::{either::Either, prelude::*};
 
 /// The leg press starting load from the user's body weight (half of it, F18),
@@ -6,7 +6,7 @@ use leptos::{either::Either, prelude::*};
 #[island]
 pub fn StartLoadHint() -> impl IntoView {
     let prefs = stores().prefs;
-    let load = move || prefs.with(|p| leg_press_start_load_kg(p.body_weight_kg));
+    let load = move || prefs.with(|p| leg_press_start_load(p.body_weight_kg, p.unit));
     let unit = move || prefs.with(|p| p.unit);
     view! {
         <p class="start-load" data-testid="start-load">

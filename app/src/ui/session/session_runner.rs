@@ -161,7 +161,7 @@ pub fn SessionRunner() -> impl IntoView {
         let t = platform::now_ms();
         let plan = st
             .prefs
-            .with_untracked(|p| Plan::for_user(p.body_weight_kg, &p.rest_s));
+            .with_untracked(|p| Plan::for_user(p.body_weight_kg, &p.rest_s, p.unit));
         let id = format!("{t:x}-{:08x}", platform::random_u32());
         if let Ok(session) = Session::new(id, plan, t) {
             ended.set(None);
