@@ -52,19 +52,15 @@ struct Reply {
 }
 
 async fn get(site: &Site, path: &str) -> Reply {
-    let app = server::router(site.options());
-    let res = app
-        .oneshot(Request::get(path).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = res.status();
-    let headers = res.headers().clone();
-    let bytes = res.into_body().collect().await.unwrap().to_bytes();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    send(site, Request::get(path).body(Body::empty()).unwrap()).await
+}
+
+/// The nonce a Content-Security-Policy allows.
+fn nonce_of(csp: &str) -> &str {
+    csp.split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy")
 }
 
 fn header(reply: &Reply, name: header::HeaderName) -> &str {
@@ -205,14 +201,7 @@ async fn html_is_compressed_when_asked() {
             .to_str()
             .unwrap()
             .to_owned();
-        let nonce = csp
-            .split("'nonce-")
-            .nth(1)
-            .unwrap()
-            .split('\'')
-            .next()
-            .unwrap()
-            .to_owned();
+        let nonce = nonce_of(&csp).to_owned();
         let bytes = res.into_body().collect().await.unwrap().to_bytes();
         let mut html = String::new();
         flate2::read::GzDecoder::new(&bytes[..])
@@ -450,11 +439,7 @@ async fn the_page_scripts_carry_the_nonce_of_the_header() {
     let site = Site::new("nonce");
     let first = get(&site, "/").await;
     let csp = header(&first, header::CONTENT_SECURITY_POLICY);
-    let nonce = csp
-        .split("'nonce-")
-        .nth(1)
-        .and_then(|rest| rest.split('\'').next())
-        .unwrap();
+    let nonce = nonce_of(csp);
     assert!(nonce.len() >= 16, "{nonce}");
     let tagged = first.body.matches(&format!("nonce=\"{nonce}\"")).count();
     let scripts = first.body.matches("<script").count();
