@@ -10,7 +10,6 @@
 use crate::{
     notes::Notes,
     prefs::Prefs,
-    program::exercise,
     progress::iso_date,
     screening::{ScreeningLog, local_day},
     session::{Effort, History, Phase},
@@ -185,7 +184,7 @@ fn part<T: Stored>(
 pub struct Summary {
     /// Sessions.
     pub sessions: usize,
-    /// Sets done (not skipped).
+    /// Sets done (not skipped, not stopped for pain).
     pub sets: usize,
     /// First and last session, as local day numbers.
     pub span: Option<(i64, i64)>,
@@ -211,7 +210,7 @@ impl Backup {
                 .history
                 .sessions
                 .iter()
-                .map(|s| s.sets.iter().filter(|x| !x.skipped).count())
+                .map(|s| s.sets.iter().filter(|x| x.done()).count())
                 .sum(),
             span: days.clone().min().zip(days.max()),
             notes: self.notes.as_ref().map_or(0, |n| n.by_exercise.len()),
@@ -243,7 +242,7 @@ pub fn merge(backup: Backup, history: &mut History, notes: &mut Notes) -> usize 
 /// their time zone. Opens in any spreadsheet.
 pub fn export_csv(history: &History, unit: Unit, utc_offset_min: i32) -> String {
     let mut out = String::from(
-        "date,time,exercise,set,reps,load,unit,effort,pain,skipped,session,session_outcome\n",
+        "date,time,exercise,set,reps,load,unit,effort,pain,status,session,session_outcome\n",
     );
     for session in &history.sessions {
         let outcome = match session.phase {
@@ -253,7 +252,7 @@ pub fn export_csv(history: &History, unit: Unit, utc_offset_min: i32) -> String 
         };
         for set in &session.sets {
             let item = &session.plan.items[set.item];
-            let name = exercise(&item.exercise_id).map_or(item.exercise_id.as_str(), |e| e.name);
+            let name = crate::program::name_of(&item.exercise_id);
             let local_ms = set.at_ms as i64 + i64::from(utc_offset_min) * 60_000;
             let minute = local_ms.rem_euclid(86_400_000) / 60_000;
             let load = set
@@ -282,13 +281,26 @@ pub fn export_csv(history: &History, unit: Unit, utc_offset_min: i32) -> String 
                 },
                 effort,
                 set.pain.map(|p| p.to_string()).unwrap_or_default(),
-                if set.skipped { "yes" } else { "no" },
+                set_status(set),
                 csv_field(&session.id),
                 outcome,
             ));
         }
     }
     out
+}
+
+/// What became of a set, in words (the CSV's status column).
+pub fn set_status(set: &crate::session::SetLog) -> &'static str {
+    if set.skipped {
+        "skipped"
+    } else if set.stopped_for_pain {
+        "stopped for pain"
+    } else if set.hurt {
+        "done, brought on pain"
+    } else {
+        "done"
+    }
 }
 
 /// A CSV field, quoted when it holds a comma, quote or line break, and

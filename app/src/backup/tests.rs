@@ -11,7 +11,7 @@ fn finished(id: &str, at: u64, reps: &[u16]) -> Session {
                 reps: *r,
                 load_kg: Some(40.0 + n as f32),
                 effort: Some(Effort::Right),
-                pain: Some(1),
+                pain: Some(0),
             },
             at + 10 + n as u64,
         )
@@ -140,16 +140,16 @@ fn the_csv_has_a_row_per_set_in_the_chosen_unit() {
     let lines: Vec<_> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "date,time,exercise,set,reps,load,unit,effort,pain,skipped,session,session_outcome"
+        "date,time,exercise,set,reps,load,unit,effort,pain,status,session,session_outcome"
     );
     assert_eq!(lines.len(), 1 + 4);
     // 1764000000010 ms is 2025-11-24 16:00 UTC, 17:00 at UTC+1.
     assert_eq!(
         lines[1],
-        "2025-11-24,17:00,Leg press,1,15,40,kg,about right,1,no,a,finished"
+        "2025-11-24,17:00,Leg press,1,15,40,kg,about right,0,done,a,finished"
     );
     assert!(
-        lines[4].ends_with(",yes,'=cmd,stopped for pain"),
+        lines[4].ends_with(",skipped,'=cmd,stopped for pain"),
         "{}",
         lines[4]
     );
@@ -175,7 +175,7 @@ fn arb_session() -> impl Strategy<Value = Session> {
                 proptest::option::of(0u32..400_000),
                 0u8..4,
                 proptest::option::of(0u8..=10),
-                any::<bool>(),
+                0u8..4,
             ),
             0..30,
         ),
@@ -198,7 +198,9 @@ fn arb_session() -> impl Strategy<Value = Session> {
                     ][usize::from(effort)],
                     pain,
                     at_ms: start + n as u64 * 1000,
-                    skipped,
+                    skipped: skipped == 1,
+                    hurt: skipped == 2,
+                    stopped_for_pain: skipped == 3,
                 });
             }
             s.ended_ms = Some(start + 3_600_000);

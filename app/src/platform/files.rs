@@ -1,6 +1,7 @@
 //! Files in and out, and the browser's storage settings: saving a text as a
-//! download, reading a chosen file, listing and removing the app's keys, and
-//! persistent storage. No-ops (or `None`) off the browser.
+//! download, reading a chosen file, and persistent storage. No-ops (or
+//! `None`) off the browser. Stored values themselves go through
+//! [`crate::storage`], the one door to localStorage.
 
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::js_sys::{Array, Function, Promise, Reflect};
@@ -81,34 +82,6 @@ fn on_settled(promise: Promise, done: impl FnOnce(Option<JsValue>) + 'static) {
     // Each runs at most once; the promise keeps them until then.
     on_ok.forget();
     on_err.forget();
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    window()?.local_storage().ok().flatten()
-}
-
-/// Every localStorage key that starts with `prefix`.
-pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
-    let Some(storage) = local_storage() else {
-        return Vec::new();
-    };
-    let len = storage.length().unwrap_or(0);
-    (0..len)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(prefix))
-        .collect()
-}
-
-/// The raw stored text of `key`.
-pub fn stored_text(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
-}
-
-/// Removes `key`.
-pub fn remove_key(key: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(key);
-    }
 }
 
 fn storage_manager() -> Option<JsValue> {

@@ -108,6 +108,43 @@ pub fn on_visibility_change(f: impl Fn() + 'static) {
     }
 }
 
+/// A clock for a screen that shows time: while it runs, it hands the time
+/// to `tick` on every animation frame. Browsers pause frames while the page
+/// is hidden, so the owner also calls [`FrameClock::start`] when the page
+/// comes back. Starting a running clock does nothing: one loop per page.
+#[derive(Clone)]
+pub struct FrameClock {
+    running: std::rc::Rc<std::cell::Cell<bool>>,
+    tick: std::rc::Rc<dyn Fn(u64)>,
+    keep_going: std::rc::Rc<dyn Fn() -> bool>,
+}
+
+impl FrameClock {
+    /// A stopped clock: `tick` gets the time on each frame, and the loop
+    /// stops by itself once `keep_going` answers false.
+    pub fn new(tick: impl Fn(u64) + 'static, keep_going: impl Fn() -> bool + 'static) -> Self {
+        FrameClock {
+            running: Default::default(),
+            tick: std::rc::Rc::new(tick),
+            keep_going: std::rc::Rc::new(keep_going),
+        }
+    }
+
+    /// Starts the frame loop, unless it already runs.
+    pub fn start(&self) {
+        if self.running.replace(true) {
+            return;
+        }
+        let clock = self.clone();
+        every_frame(move || {
+            (clock.tick)(now_ms());
+            let go_on = (clock.keep_going)();
+            clock.running.set(go_on);
+            go_on
+        });
+    }
+}
+
 /// Calls `f` on every animation frame while it returns true. Frames stop
 /// while the page is hidden; the visibility handler resyncs then.
 pub fn every_frame(f: impl FnMut() -> bool + 'static) {

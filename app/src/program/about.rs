@@ -1,5 +1,5 @@
 //! What the program is and why, for the About page and the Program screen's
-//! introduction.
+//! introduction, and a short, plain background on the condition (F1–F4).
 
 use super::{Fact as F, Point};
 
@@ -10,17 +10,38 @@ pub const PROGRAM_INTRO: &[Point] = &[
         facts: &[F(16)],
     },
     Point {
-        text: "Strong legs and glutes carry load that would otherwise land on your back. Leaving out the leg work is when symptoms tend to return.",
+        text: "The program's author found that strong glutes and legs made the upper body work better, and that the symptoms came back whenever leg training was skipped. That is the author's own experience, not a tested rule.",
         facts: &[F(6)],
     },
     Point {
-        text: "Consistency is what counts: make these sessions a fixed part of your week.",
+        text: "Consistency is what counts: make these sessions a priority in your everyday life.",
         facts: &[F(7)],
     },
 ];
 
 /// The background for the About page.
 pub const ABOUT: &[Point] = &[Point {
-    text: "Most sciatica symptoms, about nine in ten, can be improved without surgery, through conservative care such as exercise.",
+    text: "About 90% of sciatica symptoms can be improved with conservative care: treatment without surgery, such as exercise.",
     facts: &[F(5)],
 }];
+
+/// "Your back": what a pinched nerve is, in plain words (F1–F4). No
+/// diagnosis: the app cannot tell what a person has.
+pub const YOUR_BACK: &[Point] = &[
+    Point {
+        text: "A pinched nerve is a nerve squeezed by what is around it: bone, muscle, tendon or cartilage. The pressure disturbs how the nerve works.",
+        facts: &[F(1)],
+    },
+    Point {
+        text: "That disturbance can show as numbness, tingling, pain, or weakness in a muscle or joint.",
+        facts: &[F(2)],
+    },
+    Point {
+        text: "In the lower back, a common cause is a herniated disc pressing on a nerve root. The pain can then spread into the buttock, the leg and the foot.",
+        facts: &[F(3)],
+    },
+    Point {
+        text: "Not every herniated disc causes symptoms.",
+        facts: &[F(4)],
+    },
+];

@@ -1,4 +1,4 @@
-//! The eight exercises of the program, in session order (see
+//! The ten exercises of the program, in session order (see
 //! [`super::session_order`]): seated row comes before chest press (F41).
 
 use super::{
@@ -77,6 +77,7 @@ const LEG_PRESS: Exercise = Exercise {
         never_to_fatigue: false,
         start_at_half_body_weight: true,
     },
+    source_note: None,
 };
 
 /// Leg extension: F25–F30 (no sets or reps in the source).
@@ -135,6 +136,7 @@ const LEG_EXTENSION: Exercise = Exercise {
         never_to_fatigue: false,
         start_at_half_body_weight: false,
     },
+    source_note: None,
 };
 
 /// Leg curl: F31–F34.
@@ -176,6 +178,7 @@ const LEG_CURL: Exercise = Exercise {
         never_to_fatigue: true,
         start_at_half_body_weight: false,
     },
+    source_note: None,
 };
 
 /// Back extension: F35–F38 (no sets or reps in the source).
@@ -194,7 +197,7 @@ const BACK_EXTENSION: Exercise = Exercise {
     movements: &[],
     cues: &[
         p(
-            "Rise only until your back is straight, then at most a little further: about 10° past a straight line.",
+            "Rise only until your back is straight, then at most 10° further: never more.",
             &[F(35)],
         ),
         p("Go slowly on every rep, up and down.", &[F(37)]),
@@ -206,7 +209,7 @@ const BACK_EXTENSION: Exercise = Exercise {
     ],
     cautions: &[
         p(
-            "Do not arch back further than about 10° past straight.",
+            "Never arch back more than 10° past a straight back.",
             &[F(35)],
         ),
         p("Stop this exercise if it causes pain.", &[F(38)]),
@@ -227,6 +230,7 @@ const BACK_EXTENSION: Exercise = Exercise {
         never_to_fatigue: false,
         start_at_half_body_weight: false,
     },
+    source_note: None,
 };
 
 /// Seated row: F43–F46. Before chest press (F41).
@@ -263,8 +267,8 @@ const SEATED_ROW: Exercise = Exercise {
         STOP_IF_PAIN,
     ],
     variations: &[p(
-        "On a seated row machine, a low cable, or with a band around your feet.",
-        &[],
+        "The row can be done many ways: on a seated row machine, at a low cable, or with a band around your feet.",
+        &[F(43)],
     )],
     progressions: &[],
     limits: Limits {
@@ -272,6 +276,7 @@ const SEATED_ROW: Exercise = Exercise {
         never_to_fatigue: false,
         start_at_half_body_weight: false,
     },
+    source_note: None,
 };
 
 /// Chest press: F39–F42. After seated row and shoulder rotations (F41).
@@ -318,6 +323,7 @@ const CHEST_PRESS: Exercise = Exercise {
         never_to_fatigue: false,
         start_at_half_body_weight: false,
     },
+    source_note: None,
 };
 
 /// Core: F47–F50 (no sets or reps in the source).
@@ -384,77 +390,66 @@ const CORE: Exercise = Exercise {
         never_to_fatigue: false,
         start_at_half_body_weight: false,
     },
+    source_note: None,
 };
 
-/// Hips and glutes: F51–F55.
-const HIPS_AND_GLUTES: Exercise = Exercise {
-    id: "hips-and-glutes",
-    name: "Hips and glutes",
-    summary: "Strong glutes and inner thighs take strain off the lower back, hips and knees.",
-    muscles: &[M::GluteusMaximus, M::GluteusMedius, M::Adductors],
-    muscle_facts: &[F(51), F(52)],
+/// The source shows its hip and glute work only in pictures (F55): the app
+/// chose these three, and each card says so.
+const CHOSEN_BY_APP: Point = p(
+    "The program shows its hip and glute work only in pictures, without naming the exercises. BackStrong chose these three, the usual choices: hip abduction, hip adduction and the glute bridge.",
+    &[F(55)],
+);
+
+/// Hip and glute work, each exercise 3–4 × 15–20 (F54).
+const HIP_SETS: Prescription = Prescription {
+    sets: Range::new(3, 4),
+    reps: Range::new(15, 20),
+    origin: Origin::Program(&[F(54)]),
+};
+
+/// Both phases under control; weights or bands may be used (F53).
+const HIP_CONTROL: Point = p(
+    "Control both directions: out and in, up and down.",
+    &[F(53)],
+);
+
+/// Hip abduction: F51, F53–F55.
+const HIP_ABDUCTION: Exercise = Exercise {
+    id: "hip-abduction",
+    name: "Hip abduction",
+    summary: "Strengthens the side of the hips; weak glutes go with low back and hip pain.",
+    muscles: &[M::GluteusMedius],
+    muscle_facts: &[F(51)],
     equipment: &[
-        E::Machine("Hip abduction / adduction machine"),
-        E::Floor,
+        E::Machine("Hip abduction machine"),
         E::AnkleWeights,
         E::Band,
     ],
-    prescription: Prescription {
-        sets: Range::new(3, 4),
-        reps: Range::new(15, 20),
-        origin: Origin::Program(&[F(54)]),
-    },
-    movements: &[
-        Movement {
-            id: "hip-abduction",
-            name: "Hip abduction",
-            muscles: &[M::GluteusMedius],
-            how: p(
-                "Push your knees (or one leg) out against the pads, band or ankle weight, then let them back in slowly.",
-                &[F(53), F(55)],
-            ),
-        },
-        Movement {
-            id: "hip-adduction",
-            name: "Hip adduction",
-            muscles: &[M::Adductors],
-            how: p(
-                "Squeeze your knees (or one leg) in against the pads, band or ankle weight, then let them open slowly.",
-                &[F(52), F(53), F(55)],
-            ),
-        },
-        Movement {
-            id: "glute-bridge",
-            name: "Glute bridge",
-            muscles: &[M::GluteusMaximus],
-            how: p(
-                "On your back, knees bent, feet flat: squeeze your glutes to lift your hips until your body is straight from knees to shoulders, then lower.",
-                &[F(51), F(55)],
-            ),
-        },
-    ],
+    prescription: HIP_SETS,
+    movements: &[],
     cues: &[
         p(
-            "Control both directions: out and in, up and down.",
+            "Push your knees (or one leg) out against the pads, band or ankle weight, then let them come back in slowly.",
             &[F(53)],
         ),
+        HIP_CONTROL,
         p(
-            "Do each of the three movements for the full sets and reps.",
+            "Do the full sets and reps of this exercise, and of the other two hip exercises too.",
             &[F(54)],
         ),
         p(
-            "Weak glutes and inner thighs go with low back and hip trouble: this work matters.",
-            &[F(51), F(52)],
+            "Why it matters: the glutes and inner thighs strongly influence the lower back, and weak glutes lead to low back or hip pain.",
+            &[F(51)],
         ),
         CONTROL,
     ],
     cautions: &[STOP_IF_PAIN],
     variations: &[p(
-        "Use a machine, ankle weights or a resistance band.",
+        "On the machine, lying on your side with an ankle weight, or standing with a band around your knees.",
         &[F(53)],
     )],
     progressions: &[p(
-        "Add resistance with ankle weights or a stronger band once 20 reps are easy.",
+        "Once 20 reps are easy, add resistance: a heavier ankle weight or a stronger band.",
         &[F(53)],
     )],
     limits: Limits {
@@ -462,6 +457,90 @@ const HIPS_AND_GLUTES: Exercise = Exercise {
         never_to_fatigue: false,
         start_at_half_body_weight: false,
     },
+    source_note: Some(CHOSEN_BY_APP),
+};
+
+/// Hip adduction: F52–F55.
+const HIP_ADDUCTION: Exercise = Exercise {
+    id: "hip-adduction",
+    name: "Hip adduction",
+    summary: "Strengthens the inner thighs; weak adductors go with hip, low back and knee trouble.",
+    muscles: &[M::Adductors],
+    muscle_facts: &[F(52)],
+    equipment: &[
+        E::Machine("Hip adduction machine"),
+        E::AnkleWeights,
+        E::Band,
+    ],
+    prescription: HIP_SETS,
+    movements: &[],
+    cues: &[
+        p(
+            "Squeeze your knees (or one leg) in against the pads, band or ankle weight, then let them open slowly.",
+            &[F(53)],
+        ),
+        HIP_CONTROL,
+        p(
+            "Do the full sets and reps of this exercise, and of the other two hip exercises too.",
+            &[F(54)],
+        ),
+        p(
+            "Why it matters: inner thighs that do not work well go together with hip, low back and knee problems.",
+            &[F(52)],
+        ),
+        CONTROL,
+    ],
+    cautions: &[STOP_IF_PAIN],
+    variations: &[p(
+        "On the machine, lying on your side with an ankle weight, or standing with a band fixed beside you.",
+        &[F(53)],
+    )],
+    progressions: &[p(
+        "Once 20 reps are easy, add resistance: a heavier ankle weight or a stronger band.",
+        &[F(53)],
+    )],
+    limits: Limits {
+        max_lumbar_extension_deg: None,
+        never_to_fatigue: false,
+        start_at_half_body_weight: false,
+    },
+    source_note: Some(CHOSEN_BY_APP),
+};
+
+/// Glute bridge: F51, F53–F55.
+const GLUTE_BRIDGE: Exercise = Exercise {
+    id: "glute-bridge",
+    name: "Glute bridge",
+    summary: "Strengthens the glutes, which strongly influence the lower back.",
+    muscles: &[M::GluteusMaximus],
+    muscle_facts: &[F(51)],
+    equipment: &[E::Floor, E::Band],
+    prescription: HIP_SETS,
+    movements: &[],
+    cues: &[
+        p(
+            "On your back, knees bent, feet flat: squeeze your glutes to lift your hips until your body is straight from knees to shoulders, then lower slowly.",
+            &[F(53)],
+        ),
+        HIP_CONTROL,
+        p(
+            "Do the full sets and reps of this exercise, and of the other two hip exercises too.",
+            &[F(54)],
+        ),
+        CONTROL,
+    ],
+    cautions: &[STOP_IF_PAIN],
+    variations: &[p(
+        "With a band around your knees, pressing them gently outward as you lift.",
+        &[F(53)],
+    )],
+    progressions: &[],
+    limits: Limits {
+        max_lumbar_extension_deg: None,
+        never_to_fatigue: false,
+        start_at_half_body_weight: false,
+    },
+    source_note: Some(CHOSEN_BY_APP),
 };
 
 /// The whole program, in session order.
@@ -473,10 +552,24 @@ pub const EXERCISES: &[Exercise] = &[
     SEATED_ROW,
     CHEST_PRESS,
     CORE,
-    HIPS_AND_GLUTES,
+    HIP_ABDUCTION,
+    HIP_ADDUCTION,
+    GLUTE_BRIDGE,
 ];
 
 /// The exercise with this id.
 pub fn exercise(id: &str) -> Option<&'static Exercise> {
     EXERCISES.iter().find(|e| e.id == id)
+}
+
+/// The name to show for an exercise id found in stored data: the
+/// program's name, the name of an exercise from an older version of the
+/// app, or the id itself.
+pub fn name_of(id: &str) -> &str {
+    match (exercise(id), id) {
+        (Some(e), _) => e.name,
+        // Before each hip and glute exercise became its own (F54).
+        (None, "hips-and-glutes") => "Hips and glutes",
+        (None, other) => other,
+    }
 }

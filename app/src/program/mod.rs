@@ -13,8 +13,8 @@ mod rules;
 mod safety;
 mod warmup;
 
-pub use about::{ABOUT, PROGRAM_INTRO};
-pub use exercises::{EXERCISES, exercise};
+pub use about::{ABOUT, PROGRAM_INTRO, YOUR_BACK};
+pub use exercises::{EXERCISES, exercise, name_of};
 pub use facts::{COVERED_FACTS, Fact};
 pub use muscles::{BodySide, Muscle};
 pub use rules::{
@@ -194,6 +194,9 @@ pub struct Exercise {
     pub progressions: &'static [Point],
     /// Rules the app enforces.
     pub limits: Limits,
+    /// Where the exercise comes from, when the source does not name it
+    /// (F55): shown on its card and its page.
+    pub source_note: Option<Point>,
 }
 
 impl Exercise {
@@ -214,6 +217,7 @@ impl Exercise {
             .chain(self.cautions)
             .chain(self.variations)
             .chain(self.progressions)
+            .chain(self.source_note.as_ref())
             .chain(self.movements.iter().map(|m| &m.how));
         origin
             .iter()

@@ -68,7 +68,7 @@ pub fn iso_date(day: i64) -> String {
 
 /// True when a session counts towards consistency: at least one set done.
 pub fn counts(session: &Session) -> bool {
-    session.sets.iter().any(|s| !s.skipped)
+    session.sets.iter().any(|s| s.done())
 }
 
 /// How a session ended, for its mark in the history.
@@ -243,7 +243,7 @@ pub fn exercise_series(history: &History, exercise_id: &str) -> Vec<Point> {
             let sets: Vec<_> = session
                 .sets
                 .iter()
-                .filter(|s| !s.skipped && items.contains(&s.item))
+                .filter(|s| s.done() && items.contains(&s.item))
                 .collect();
             if sets.is_empty() {
                 return None;

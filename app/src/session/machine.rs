@@ -1,6 +1,7 @@
 //! States, events, and the transitions between them.
 
 use super::Plan;
+use crate::screening::local_day;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -118,6 +119,19 @@ pub enum Event {
         /// Pain 0–10, if said.
         pain: Option<u8>,
     },
+    /// The current set brought on pain (F13): it is logged with the pain,
+    /// the rest of this exercise is stopped for today, and the session
+    /// moves on to the next exercise.
+    Hurts {
+        /// Reps done before it hurt.
+        reps: u16,
+        /// Load used.
+        load_kg: Option<f32>,
+        /// How hard it felt, if said.
+        effort: Option<Effort>,
+        /// Pain 0–10, if said.
+        pain: Option<u8>,
+    },
     /// Skip the current set.
     SkipSet,
     /// Skip the rest of the current (or coming) exercise.
@@ -141,6 +155,7 @@ impl Event {
         match self {
             Event::Start => "start",
             Event::SetDone { .. } => "set done",
+            Event::Hurts { .. } => "stop this exercise for pain",
             Event::SkipSet => "skip set",
             Event::SkipExercise => "skip exercise",
             Event::SkipRest => "skip rest",
@@ -176,14 +191,20 @@ pub enum SessionError {
     /// The plan has no exercises.
     #[error("the session has no exercises")]
     EmptyPlan,
+    /// There is no session under way.
+    #[error("no session is under way")]
+    NoSession,
 }
 
 /// The most reps a set can log.
 pub const MAX_REPS: u16 = 1000;
 /// The heaviest load a set can log, in kg.
 pub const MAX_LOAD_KG: f32 = 1000.0;
-/// A session not ended after this long is closed as incomplete.
-pub const STALE_AFTER_MS: u64 = 12 * 3_600_000;
+/// A session can be resumed only within this time of its last logged
+/// action (and on the same local day); after that it is closed as
+/// incomplete and a new session needs a new safety check. The source gives
+/// no such rule: two hours is the app's own, cautious suggestion.
+pub const RESUME_WINDOW_MS: u64 = 2 * 3_600_000;
 
 /// One logged set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -204,6 +225,23 @@ pub struct SetLog {
     pub at_ms: u64,
     /// True when the set was skipped, not done.
     pub skipped: bool,
+    /// This set brought on pain, so the exercise was stopped after it (F13).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub hurt: bool,
+    /// Not done: the exercise had been stopped for pain (F13). Not a skip.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub stopped_for_pain: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl SetLog {
+    /// True for a set actually done (not skipped, not left out for pain).
+    pub fn done(&self) -> bool {
+        !self.skipped && !self.stopped_for_pain
+    }
 }
 
 /// A session in progress or ended.
@@ -311,6 +349,12 @@ impl Session {
                     load_kg,
                     effort,
                     pain,
+                }
+                | Event::Hurts {
+                    reps,
+                    load_kg,
+                    effort,
+                    pain,
                 },
             ) => {
                 if let Some(p) = pain.filter(|p| *p > 10) {
@@ -322,6 +366,9 @@ impl Session {
                 if load_kg.is_some_and(|kg| !(0.0..=MAX_LOAD_KG).contains(&kg)) {
                     return Err(SessionError::LoadOutOfRange);
                 }
+                // Any pain at all is a stop signal for the exercise (F13),
+                // whichever button logged it.
+                let hurt = matches!(event, Event::Hurts { .. }) || pain.is_some_and(|p| p > 0);
                 self.sets.push(SetLog {
                     item: *item,
                     set: *set,
@@ -331,8 +378,14 @@ impl Session {
                     pain: *pain,
                     at_ms: now_ms,
                     skipped: false,
+                    hurt,
+                    stopped_for_pain: false,
                 });
-                self.after_set(*item, *set, now_ms)
+                if hurt {
+                    self.stop_exercise_for_pain(*item, *set, now_ms)
+                } else {
+                    self.after_set(*item, *set, now_ms)
+                }
             }
             (Phase::Working { item, set }, Event::SkipSet) => {
                 self.sets.push(SetLog {
@@ -344,6 +397,8 @@ impl Session {
                     pain: None,
                     at_ms: now_ms,
                     skipped: true,
+                    hurt: false,
+                    stopped_for_pain: false,
                 });
                 self.mark_skipped(*item);
                 self.after_set(*item, *set, now_ms)
@@ -451,21 +506,70 @@ impl Session {
         }
     }
 
+    /// After a set of `item` brought on pain: its remaining sets are logged
+    /// as stopped for pain, and the session moves on to the next exercise
+    /// (after the usual rest), or ends when it was the last.
+    fn stop_exercise_for_pain(&mut self, item: usize, set: u16, now_ms: u64) -> Phase {
+        let planned = self.plan.items[item].sets;
+        for left in set + 1..=planned {
+            self.sets.push(SetLog {
+                item,
+                set: left,
+                reps: 0,
+                load_kg: None,
+                effort: None,
+                pain: None,
+                at_ms: now_ms,
+                skipped: false,
+                hurt: false,
+                stopped_for_pain: true,
+            });
+        }
+        self.after_set(item, planned.max(set), now_ms)
+    }
+
+    /// True when plan item `item` was stopped today because it brought on
+    /// pain (F13), or was under way when the session was stopped (F12).
+    pub fn hurt_in(&self, item: usize) -> bool {
+        self.pain_item == Some(item) || self.sets.iter().any(|s| s.item == item && s.hurt)
+    }
+
     fn mark_skipped(&mut self, item: usize) {
         if !self.skipped_items.contains(&item) {
             self.skipped_items.push(item);
         }
     }
 
-    /// True when the session was left unfinished for more than 12 hours.
-    pub fn is_stale(&self, now_ms: u64) -> bool {
-        !self.phase.is_over() && now_ms.saturating_sub(self.started_ms) > STALE_AFTER_MS
+    /// When the person last did something that was logged: the start, or
+    /// the latest set.
+    pub fn last_action_ms(&self) -> u64 {
+        self.sets
+            .iter()
+            .map(|s| s.at_ms)
+            .fold(self.started_ms, u64::max)
     }
 
-    /// Closes a session that was left unfinished, keeping all it logged.
-    pub fn close_incomplete(&mut self, now_ms: u64) {
+    /// True when an unfinished session may no longer be resumed: more than
+    /// [`RESUME_WINDOW_MS`] since its last logged action, or begun on
+    /// another local day than today. Days are counted in the time zone the
+    /// person is in now, and the two-hour window holds whatever the zone,
+    /// so travelling cannot stretch a session across days.
+    pub fn is_stale(&self, now_ms: u64, utc_offset_min: i32) -> bool {
+        if self.phase.is_over() {
+            return false;
+        }
+        let last = self.last_action_ms();
+        let today = local_day(now_ms, utc_offset_min);
+        now_ms.saturating_sub(last) > RESUME_WINDOW_MS
+            || local_day(self.started_ms, utc_offset_min) != today
+            || local_day(last, utc_offset_min) != today
+    }
+
+    /// Closes a session that was left unfinished, keeping all it logged. It
+    /// ends at its last logged action, so its time is the time it was used.
+    pub fn close_incomplete(&mut self) {
         if !self.phase.is_over() {
-            self.ended_ms = Some(now_ms);
+            self.ended_ms = Some(self.last_action_ms());
             self.phase = Phase::Incomplete;
         }
     }
@@ -477,16 +581,16 @@ impl Session {
             .saturating_sub(self.started_ms)
     }
 
-    /// Sets done (not skipped).
+    /// Sets done (not skipped, not stopped for pain).
     pub fn sets_done(&self) -> usize {
-        self.sets.iter().filter(|s| !s.skipped).count()
+        self.sets.iter().filter(|s| s.done()).count()
     }
 
     /// Total volume: reps × load over the sets done, in kg.
     pub fn volume_kg(&self) -> f32 {
         self.sets
             .iter()
-            .filter(|s| !s.skipped)
+            .filter(|s| s.done())
             .map(|s| f32::from(s.reps) * s.load_kg.unwrap_or(0.0))
             .sum()
     }

@@ -2,7 +2,7 @@
 //! reload or crash resumes exactly where it was) and the history of ended
 //! ones, merged by id so two tabs cannot overwrite each other's sessions.
 
-use super::{Session, wire::HistoryWire};
+use super::{Event, Session, SessionError, wire::HistoryWire};
 use crate::storage::Stored;
 use serde::{Deserialize, Serialize};
 
@@ -18,8 +18,69 @@ impl Stored for ActiveSession {
     const VERSION: u32 = 1;
 }
 
+/// What an event did to the stored session.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// Applied; the session goes on.
+    Applied,
+    /// The session ended with this event and moved to the history.
+    Ended(Session),
+    /// The session had gone stale before the event: it was closed as
+    /// incomplete (moved to the history) and the event was not applied.
+    Closed(Session),
+}
+
+/// Moves an unfinished session that may no longer be resumed (see
+/// [`Session::is_stale`]) to the history as incomplete, keeping every set.
+/// Returns it when it did.
+pub fn close_if_stale(
+    active: &mut ActiveSession,
+    history: &mut History,
+    now_ms: u64,
+    utc_offset_min: i32,
+) -> Option<Session> {
+    if !active
+        .session
+        .as_ref()
+        .is_some_and(|s| s.is_stale(now_ms, utc_offset_min))
+    {
+        return None;
+    }
+    let mut session = active.session.take()?;
+    session.close_incomplete();
+    history.upsert(session.clone());
+    Some(session)
+}
+
+/// Applies a person's event to the session under way at `now_ms`: a stale
+/// session is closed first (the event is then not applied), and a session
+/// that ends moves to the history. Nothing changes when the event is refused.
+pub fn dispatch(
+    active: &mut ActiveSession,
+    history: &mut History,
+    event: Event,
+    now_ms: u64,
+    utc_offset_min: i32,
+) -> Result<Step, SessionError> {
+    if let Some(closed) = close_if_stale(active, history, now_ms, utc_offset_min) {
+        return Ok(Step::Closed(closed));
+    }
+    let Some(session) = active.session.as_mut() else {
+        return Err(SessionError::NoSession);
+    };
+    session.apply(event, now_ms)?;
+    if session.phase.is_over() {
+        let ended = session.clone();
+        active.session = None;
+        history.upsert(ended.clone());
+        return Ok(Step::Ended(ended));
+    }
+    Ok(Step::Applied)
+}
+
 /// Every ended session, oldest first. Stored in the compact form of
-/// [`super::wire`] (format 2); format 1 stored whole session objects.
+/// [`super::wire`] (format 3: format 2 plus the set statuses of an exercise
+/// stopped for pain); format 1 stored whole session objects.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(into = "HistoryWire", try_from = "HistoryWire")]
 pub struct History {
@@ -52,7 +113,7 @@ struct HistoryV1 {
 
 impl Stored for History {
     const KEY: &'static str = "backstrong:history";
-    const VERSION: u32 = 2;
+    const VERSION: u32 = 3;
 
     fn migrate_step(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
         match from {
@@ -60,6 +121,9 @@ impl Stored for History {
                 let v1: HistoryV1 = serde_json::from_value(data).map_err(|e| e.to_string())?;
                 serde_json::to_value(HistoryWire::from(&v1.sessions[..])).map_err(|e| e.to_string())
             }
+            // Format 3 only adds set statuses 2 and 3: a format 2 history
+            // reads as it is.
+            2 => Ok(data),
             _ => Err(format!("no migration from format {from}")),
         }
     }
@@ -72,15 +136,17 @@ impl Stored for History {
 }
 
 impl History {
-    /// Adds or replaces a session by id, keeping start-time order.
+    /// Adds or replaces a session by id, keeping the order by start time
+    /// (and by id for sessions that started at the same instant), so the
+    /// order is the same however the sessions arrived.
     pub fn upsert(&mut self, session: Session) {
         match self.sessions.iter_mut().find(|s| s.id == session.id) {
             Some(existing) => *existing = session,
-            None => {
-                self.sessions.push(session);
-                self.sessions.sort_by_key(|s| s.started_ms);
-            }
+            None => self.sessions.push(session),
         }
+        // A replaced session may have a new start time: sort in both cases.
+        self.sessions
+            .sort_by(|a, b| (a.started_ms, &a.id).cmp(&(b.started_ms, &b.id)));
     }
 
     /// Adds every session of `other` that this history lacks (by id).
@@ -141,12 +207,40 @@ impl History {
         history
     }
 
-    /// The exercises that hurt in the most recent session that was stopped
-    /// for pain, if it is the latest session: shown with a caution next time.
-    pub fn last_pain_exercise(&self) -> Option<&str> {
-        let last = self.sessions.last()?;
-        let item = last.pain_item?;
-        last.plan.items.get(item).map(|i| i.exercise_id.as_str())
+    /// True when `exercise_id` brought on pain the last time it was done
+    /// (F13), or was under way when that session was stopped (F12): it is
+    /// shown with its caution next time.
+    pub fn hurt_last_time(&self, exercise_id: &str) -> bool {
+        self.sessions
+            .iter()
+            .rev()
+            .find_map(|s| {
+                let items: Vec<usize> = s
+                    .plan
+                    .items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| i.exercise_id == exercise_id)
+                    .map(|(n, _)| n)
+                    .collect();
+                let reached = s.pain_item.is_some_and(|p| items.contains(&p))
+                    || s.sets.iter().any(|set| set.done() && items.contains(&set.item));
+                reached.then(|| items.iter().any(|&i| s.hurt_in(i)))
+            })
+            .unwrap_or(false)
+    }
+
+    /// The latest session stopped with the Stop control (F12) that ended on
+    /// the local day of `now_ms`: while there is one, no new session starts
+    /// today.
+    pub fn stopped_today(&self, now_ms: u64, utc_offset_min: i32) -> Option<&Session> {
+        use crate::screening::local_day;
+        let today = local_day(now_ms, utc_offset_min);
+        self.sessions.iter().rev().find(|s| {
+            matches!(s.phase, super::Phase::StoppedForPain { .. })
+                && s.ended_ms
+                    .is_some_and(|end| local_day(end, utc_offset_min) >= today)
+        })
     }
 }
 
@@ -187,7 +281,7 @@ mod tests {
         assert_eq!(history.sessions[2].phase, crate::session::Phase::Incomplete);
         // and it is written back in the compact format, losing nothing
         let raw = crate::storage::encode(&history);
-        assert!(raw.starts_with(r#"{"v":2,"data":{"plans":"#), "{raw}");
+        assert!(raw.starts_with(r#"{"v":3,"data":{"plans":"#), "{raw}");
         assert_eq!(crate::storage::decode::<History>(&raw).unwrap(), history);
     }
 
@@ -290,24 +384,148 @@ mod tests {
     }
 
     #[test]
-    fn the_exercise_that_hurt_is_remembered() {
+    fn the_exercise_that_hurt_is_remembered_until_done_without_pain() {
+        let mut h = History::default();
+        assert!(!h.hurt_last_time("leg-press"));
+        // F12: stopped during the leg press.
         let mut s = session("p", 0);
         s.apply(Event::Start, 1).unwrap();
         s.apply(Event::StopForPain(vec![Symptom::Pain]), 2).unwrap();
-        let mut h = History::default();
         h.upsert(s);
-        assert_eq!(h.last_pain_exercise(), Some("leg-press"));
+        assert!(h.hurt_last_time("leg-press"));
+        assert!(!h.hurt_last_time("leg-curl"), "never reached");
+        // F13: the next session's leg press hurt on set 2.
+        let mut s = session("q", 100);
+        s.apply(Event::Start, 101).unwrap();
+        s.apply(set_done(0), 102).unwrap();
+        s.apply(Event::SkipRest, 103).unwrap();
+        s.apply(hurts(), 104).unwrap();
+        s.apply(Event::Finish, 105).unwrap();
+        h.upsert(s);
+        assert!(h.hurt_last_time("leg-press"));
+        // Then a session without pain on it: the caution goes.
+        let mut s = session("r", 200);
+        s.apply(Event::Start, 201).unwrap();
+        s.apply(set_done(0), 202).unwrap();
+        s.apply(Event::Finish, 203).unwrap();
+        h.upsert(s);
+        assert!(!h.hurt_last_time("leg-press"));
+    }
+
+    fn set_done(pain: u8) -> Event {
+        Event::SetDone {
+            reps: 15,
+            load_kg: Some(40.0),
+            effort: None,
+            pain: Some(pain),
+        }
+    }
+
+    fn hurts() -> Event {
+        Event::Hurts {
+            reps: 8,
+            load_kg: Some(40.0),
+            effort: None,
+            pain: None,
+        }
     }
 
     #[test]
-    fn a_stale_session_is_closed_as_incomplete_not_dropped() {
-        let mut s = session("old", 0);
-        s.apply(Event::Start, 1).unwrap();
-        assert!(!s.is_stale(crate::session::STALE_AFTER_MS));
-        assert!(s.is_stale(crate::session::STALE_AFTER_MS + 1));
-        s.close_incomplete(99);
+    fn a_stop_for_pain_locks_the_rest_of_the_local_day() {
+        const DAY: u64 = 86_400_000;
+        let noon = 20_000 * DAY + DAY / 2;
+        let mut s = session("p", noon);
+        s.apply(Event::Start, noon + 1).unwrap();
+        s.apply(Event::StopForPain(vec![Symptom::Tingling]), noon + 2)
+            .unwrap();
+        let mut h = History::default();
+        h.upsert(s);
+        assert!(h.stopped_today(noon + 3, 0).is_some());
+        assert!(h.stopped_today(20_001 * DAY - 1, 0).is_some(), "23:59:59");
+        assert!(h.stopped_today(20_001 * DAY, 0).is_none(), "midnight");
+        // At UTC+10 the stop (22:00 local) locks until local midnight, 2 h later.
+        assert!(h.stopped_today(noon + 2 * 3_600_000 - 1, 600).is_some());
+        assert!(h.stopped_today(noon + 2 * 3_600_000, 600).is_none());
+        // A session ended normally locks nothing.
+        let mut h = History::default();
+        let mut s = session("f", noon);
+        s.apply(Event::Finish, noon + 5).unwrap();
+        h.upsert(s);
+        assert!(h.stopped_today(noon + 6, 0).is_none());
+    }
+
+    #[test]
+    fn a_session_resumes_only_within_two_hours_on_the_same_day() {
+        use crate::session::RESUME_WINDOW_MS;
+        const HOUR: u64 = 3_600_000;
+        let morning = 20_000 * 86_400_000 + 8 * HOUR;
+        let mut s = session("old", morning);
+        s.apply(Event::Start, morning + 1).unwrap();
+        assert!(!s.is_stale(morning + RESUME_WINDOW_MS, 0));
+        assert!(s.is_stale(morning + RESUME_WINDOW_MS + 1, 0));
+        // A logged set restarts the window.
+        s.apply(set_done(0), morning + HOUR).unwrap();
+        assert!(!s.is_stale(morning + HOUR + RESUME_WINDOW_MS, 0));
+        assert!(s.is_stale(morning + HOUR + RESUME_WINDOW_MS + 1, 0));
+        // Past local midnight it is stale even within the window.
+        let late = 20_000 * 86_400_000 + 23 * HOUR;
+        let mut s = session("late", late);
+        s.apply(Event::Start, late + 1).unwrap();
+        assert!(!s.is_stale(late + HOUR - 1, 0));
+        assert!(s.is_stale(late + HOUR, 0), "00:00 is another day");
+        assert!(
+            !s.is_stale(late + 30 * 60_000, 120),
+            "01:00 to 01:30 at UTC+2: one day, the one the person is in"
+        );
+        // Closing keeps everything and ends at the last logged action.
+        let mut s = session("kept", morning);
+        s.apply(Event::Start, morning + 1).unwrap();
+        s.apply(set_done(0), morning + 600_000).unwrap();
+        s.close_incomplete();
         assert_eq!(s.phase, crate::session::Phase::Incomplete);
-        assert_eq!(s.ended_ms, Some(99));
-        assert!(!s.is_stale(u64::MAX), "an ended session is never stale");
+        assert_eq!(s.ended_ms, Some(morning + 600_000));
+        assert_eq!(s.sets.len(), 1);
+        assert!(!s.is_stale(u64::MAX, 0), "an ended session is never stale");
+    }
+
+    #[test]
+    fn dispatch_archives_an_ended_session_and_closes_a_stale_one() {
+        use super::{Step, close_if_stale, dispatch};
+        let mut active = ActiveSession {
+            session: Some(session("d", 1_000)),
+        };
+        let mut history = History::default();
+        assert_eq!(
+            dispatch(&mut active, &mut history, Event::Start, 2_000, 0),
+            Ok(Step::Applied)
+        );
+        // A refused event changes nothing.
+        let before = (active.clone(), history.clone());
+        assert!(dispatch(&mut active, &mut history, Event::Resume, 3_000, 0).is_err());
+        assert_eq!((active.clone(), history.clone()), before);
+        // Ending moves it to the history.
+        let Ok(Step::Ended(ended)) = dispatch(&mut active, &mut history, Event::Finish, 4_000, 0)
+        else {
+            panic!("not ended")
+        };
+        assert_eq!(active.session, None);
+        assert_eq!(history.sessions, vec![ended]);
+        assert_eq!(
+            dispatch(&mut active, &mut history, Event::Start, 5_000, 0),
+            Err(SessionError::NoSession)
+        );
+        // Three hours later an unfinished session is closed, not resumed.
+        let mut active = ActiveSession {
+            session: Some(session("s", 1_000)),
+        };
+        let later = 1_000 + 3 * 3_600_000;
+        let Ok(Step::Closed(closed)) = dispatch(&mut active, &mut history, Event::Start, later, 0)
+        else {
+            panic!("not closed")
+        };
+        assert_eq!(closed.phase, crate::session::Phase::Incomplete);
+        assert_eq!(active.session, None);
+        assert_eq!(history.sessions.len(), 2);
+        assert_eq!(close_if_stale(&mut active, &mut history, later, 0), None);
     }
 }

@@ -8,11 +8,14 @@
 //! ```text
 //! {"plans":[[["leg-press",5,15,40000,90,0],…]],
 //!  "s":[["id",started_ms,duration_ms,plan,end,[felt],[sets],[skipped],pain_item],…]}
-//! set: [item, set, reps, load_g, effort, pain, offset_ms, skipped]
+//! set: [item, set, reps, load_g, effort, pain, offset_ms, status]
 //! ```
 //! Loads are in grams (exact to the gram; no float text), effort 0 = not
 //! said, 1 easy, 2 about right, 3 hard; pain -1 = not said; end 0 finished,
-//! 1 stopped for pain, 2 incomplete.
+//! 1 stopped for pain, 2 incomplete; set status 0 done, 1 skipped, 2 done
+//! and brought on pain (the exercise was stopped after it, F13), 3 not done
+//! because the exercise had been stopped for pain (format 3; format 2 had
+//! only 0 and 1, and reads the same).
 
 use super::{Effort, Phase, Plan, PlanItem, Session, SetLog, Symptom};
 use serde::{Deserialize, Serialize};
@@ -21,7 +24,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemWire(String, u16, u16, i64, u32, u8);
 
-/// A set: `[item, set, reps, load_g (-1 none), effort, pain (-1 none), offset_ms, skipped]`.
+/// A set: `[item, set, reps, load_g (-1 none), effort, pain (-1 none), offset_ms, status]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SetWire(u16, u16, u16, i64, u8, i8, u64, u8);
 
@@ -121,7 +124,12 @@ impl From<&[Session]> for HistoryWire {
                         },
                         s.pain.map_or(-1, |p| p as i8),
                         s.at_ms.saturating_sub(session.started_ms),
-                        u8::from(s.skipped),
+                        match (s.skipped, s.hurt, s.stopped_for_pain) {
+                            (true, _, _) => 1,
+                            (_, true, _) => 2,
+                            (_, _, true) => 3,
+                            _ => 0,
+                        },
                     )
                 })
                 .collect();
@@ -224,7 +232,15 @@ impl TryFrom<HistoryWire> for Vec<Session> {
                                         }
                                     },
                                     at_ms: started.saturating_add(offset),
-                                    skipped: skipped != 0,
+                                    skipped: skipped == 1,
+                                    hurt: skipped == 2,
+                                    stopped_for_pain: match skipped {
+                                        0..=2 => false,
+                                        3 => true,
+                                        other => {
+                                            return Err(format!("unknown set status {other}"));
+                                        }
+                                    },
                                 })
                             },
                         )

@@ -12,7 +12,7 @@ mod notice;
 mod persisted;
 
 pub use notice::{NoticeBoard, StorageNotice};
-pub use persisted::Persisted;
+pub use persisted::{AnyPersisted, Persisted};
 
 use crate::{
     notes::Notes,
@@ -64,36 +64,90 @@ impl Stores {
         }
     }
 
+    /// Every stored kind, in the order they load: the one list of them.
+    fn stored(&self) -> [&dyn AnyPersisted; 5] {
+        [
+            &self.prefs,
+            &self.notes,
+            &self.screening,
+            &self.history,
+            &self.active,
+        ]
+    }
+
     /// Loads every store; called once, after hydration.
     pub fn load(&self) {
-        self.prefs.load();
-        self.notes.load();
-        self.screening.load();
-        self.history.load();
-        self.active.load();
-        self.close_stale_session(platform::now_ms());
+        for store in self.stored() {
+            store.load();
+        }
+        self.close_stale_session(platform::now_ms(), platform::utc_offset_min());
         leptos::prelude::Set::set(&self.loaded, true);
     }
 
-    /// A session left unfinished for over 12 hours is closed and kept in
-    /// the history as incomplete, never silently dropped.
-    fn close_stale_session(&self, now_ms: u64) {
-        let stale = self
-            .active
-            .with_untracked(|a| a.session.as_ref().filter(|s| s.is_stale(now_ms)).cloned());
-        if let Some(mut session) = stale {
-            session.close_incomplete(now_ms);
-            self.history.update(|h| h.upsert(session));
-            self.active.update(|a| a.session = None);
-            self.board.post(StorageNotice {
-                message:
-                    "A session you did not finish was more than 12 hours old, so it was closed. \
-                          Everything you logged is kept in your history, marked incomplete."
-                        .to_owned(),
-                cleared_by_save: false,
-                backup_key: None,
-            });
+    /// An unfinished session that may no longer be resumed (another day, or
+    /// over two hours since its last logged set) is closed and kept in the
+    /// history as incomplete, never silently dropped; the person is told.
+    /// Runs at load, when the page comes back into view, and before any
+    /// event. Returns true when it closed one.
+    pub fn close_stale_session(&self, now_ms: u64, utc_offset_min: i32) -> bool {
+        let mut active = self.active.with_untracked(Clone::clone);
+        let mut history = self.history.with_untracked(Clone::clone);
+        let Some(closed) =
+            crate::session::close_if_stale(&mut active, &mut history, now_ms, utc_offset_min)
+        else {
+            return false;
+        };
+        // The history first: if the second write fails, nothing is lost.
+        self.history.update(|h| *h = history);
+        self.active.update(|a| *a = active);
+        self.board.post(StorageNotice {
+            message: format!(
+                "Your unfinished session was closed: a session can be picked up again only on the same day, \
+                 within 2 hours of its last set (our suggestion). Everything you logged is kept in your history, \
+                 marked incomplete ({}). Answer the safety check again to start a new one.",
+                crate::session::active_time_label(&closed)
+            ),
+            cleared_by_save: false,
+            backup_key: None,
+        });
+        true
+    }
+
+    /// Sends an event to the session under way (see [`crate::session::dispatch`]):
+    /// an ended session is in the history when this returns, and the
+    /// browser is then asked to keep the data persistently.
+    pub fn dispatch(
+        &self,
+        event: crate::session::Event,
+        now_ms: u64,
+        utc_offset_min: i32,
+    ) -> Result<crate::session::Step, crate::session::SessionError> {
+        use crate::session::Step;
+        let mut active = self.active.with_untracked(Clone::clone);
+        let mut history = self.history.with_untracked(Clone::clone);
+        let step = crate::session::dispatch(
+            &mut active,
+            &mut history,
+            event,
+            now_ms,
+            utc_offset_min,
+        )?;
+        match &step {
+            Step::Applied => self.active.update(|a| *a = active),
+            Step::Ended(_) => {
+                // The history first: if the second write fails, nothing is lost.
+                self.history.update(|h| *h = history);
+                self.active.update(|a| *a = active);
+                let persisted = self.persisted;
+                platform::files::request_persistence(move |granted| {
+                    leptos::prelude::Set::set(&persisted, granted)
+                });
+            }
+            Step::Closed(_) => {
+                self.close_stale_session(now_ms, utc_offset_min);
+            }
         }
+        Ok(step)
     }
 
     /// True while a session is under way (not yet ended): the app must not
@@ -103,51 +157,25 @@ impl Stores {
             .with(|a| a.session.as_ref().is_some_and(|s| !s.phase.is_over()))
     }
 
-    /// Ends the active session: it moves to the history (saved first, so
-    /// nothing is lost if the second write fails). Once a session is in the
-    /// history, the browser is asked to keep the data persistently.
-    pub fn archive_active(&self) -> Option<crate::session::Session> {
-        use leptos::prelude::Set;
-        let ended = self.active.with_untracked(|a| a.session.clone())?;
-        self.history.update(|h| h.upsert(ended.clone()));
-        self.active.update(|a| a.session = None);
-        let persisted = self.persisted;
-        platform::files::request_persistence(move |granted| persisted.set(granted));
-        Some(ended)
-    }
-
     /// Another tab changed `key` (`None`: cleared everything): read again
     /// what changed.
     pub fn reload_changed(&self, key: Option<&str>) {
-        use crate::storage::Stored;
-        let changed = |k: &str| key.is_none_or(|key| key == k);
-        if changed(Prefs::KEY) {
-            self.prefs.reload_from_other_tab();
-        }
-        if changed(Notes::KEY) {
-            self.notes.reload_from_other_tab();
-        }
-        if changed(ScreeningLog::KEY) {
-            self.screening.reload_from_other_tab();
-        }
-        if changed(ActiveSession::KEY) {
-            self.active.reload_from_other_tab();
-        }
-        if changed(History::KEY) {
-            self.history.reload_from_other_tab();
+        for store in self.stored() {
+            if key.is_none_or(|key| key == store.key()) {
+                store.reload_from_other_tab();
+            }
         }
     }
 
     /// Deletes everything the app keeps on this device, kept-aside copies of
     /// unreadable data included.
     pub fn delete_everything(&self) {
-        self.prefs.clear();
-        self.notes.clear();
-        self.screening.clear();
-        self.active.clear();
-        self.history.clear();
-        for key in platform::files::keys_with_prefix(crate::storage::KEY_PREFIX) {
-            platform::files::remove_key(&key);
+        use crate::storage::{Backend, browser::BrowserBackend};
+        for store in self.stored() {
+            store.clear();
+        }
+        for key in BrowserBackend.own_keys().unwrap_or_default() {
+            let _ = BrowserBackend.remove(&key);
         }
     }
 }

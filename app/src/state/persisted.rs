@@ -150,3 +150,34 @@ where
         }
     }
 }
+
+/// What every store does, whatever it holds: so the stores are listed once
+/// ([`super::Stores`]) and loaded, reloaded and cleared in one loop.
+pub trait AnyPersisted {
+    /// Its storage key.
+    fn key(&self) -> &'static str;
+    /// See [`Persisted::load`].
+    fn load(&self);
+    /// See [`Persisted::reload_from_other_tab`].
+    fn reload_from_other_tab(&self);
+    /// See [`Persisted::clear`].
+    fn clear(&self);
+}
+
+impl<T> AnyPersisted for Persisted<T>
+where
+    T: Stored + Described + Clone + PartialEq + Send + Sync + 'static,
+{
+    fn key(&self) -> &'static str {
+        T::KEY
+    }
+    fn load(&self) {
+        Persisted::load(self);
+    }
+    fn reload_from_other_tab(&self) {
+        Persisted::reload_from_other_tab(self);
+    }
+    fn clear(&self) {
+        Persisted::clear(self);
+    }
+}

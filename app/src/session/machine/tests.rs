@@ -30,7 +30,7 @@ fn done(reps: u16) -> Event {
         reps,
         load_kg: Some(40.0),
         effort: Some(Effort::Right),
-        pain: Some(1),
+        pain: Some(0),
     }
 }
 
@@ -342,4 +342,81 @@ fn between_exercises_rest_can_be_changed_paused_and_skipped() {
     assert_eq!(s.phase_at(T0 + 595 * S), Phase::Working { item: 1, set: 1 });
     s.apply(Event::SkipExercise, T0 + 600 * S).unwrap();
     assert_eq!(s.phase, Phase::Finished);
+}
+
+fn hurts(reps: u16, pain: Option<u8>) -> Event {
+    Event::Hurts {
+        reps,
+        load_kg: Some(40.0),
+        effort: None,
+        pain,
+    }
+}
+
+#[test]
+fn this_hurts_stops_that_exercise_and_moves_on_f13() {
+    let mut s = session();
+    s.apply(Event::Start, T0).unwrap();
+    s.apply(hurts(6, None), T0 + 10 * S).unwrap();
+    // Set 1 logged as it was, with the pain; set 2 stopped for pain, not
+    // skipped; the rest before the next exercise is on.
+    assert_eq!(s.sets.len(), 2);
+    assert!(s.sets[0].hurt && s.sets[0].done() && s.sets[0].reps == 6);
+    assert!(s.sets[1].stopped_for_pain && !s.sets[1].skipped && !s.sets[1].done());
+    assert_eq!((s.sets[1].item, s.sets[1].set), (0, 2));
+    assert!(s.skipped_items.is_empty());
+    assert_eq!(
+        s.phase,
+        Phase::BetweenExercises {
+            item: 1,
+            until_ms: T0 + 100 * S
+        }
+    );
+    assert!(s.hurt_in(0) && !s.hurt_in(1));
+    assert_eq!(s.sets_done(), 1);
+    // Hurting on the last exercise ends the session, as finished.
+    s.apply(Event::SkipRest, T0 + 20 * S).unwrap();
+    s.apply(hurts(3, Some(4)), T0 + 30 * S).unwrap();
+    assert_eq!(s.phase, Phase::Finished);
+    assert_eq!(s.sets[2].pain, Some(4));
+}
+
+#[test]
+fn any_pain_above_0_in_a_set_counts_the_same_as_this_hurts() {
+    for pain in [Some(1), Some(7)] {
+        let mut s = session();
+        s.apply(Event::Start, T0).unwrap();
+        s.apply(
+            Event::SetDone {
+                reps: 10,
+                load_kg: None,
+                effort: None,
+                pain,
+            },
+            T0 + S,
+        )
+        .unwrap();
+        assert!(s.sets[0].hurt, "{pain:?}");
+        assert!(matches!(s.phase, Phase::BetweenExercises { item: 1, .. }));
+    }
+    // Pain 0 is no pain: the next set follows.
+    let mut s = session();
+    s.apply(Event::Start, T0).unwrap();
+    s.apply(done(10), T0 + S).unwrap();
+    assert!(matches!(s.phase, Phase::Resting { item: 0, set: 2, .. }));
+    // Out of range is refused and changes nothing.
+    let before = s.clone();
+    s.apply(Event::SkipRest, T0 + 2 * S).unwrap();
+    let before_hurt = s.clone();
+    assert_eq!(
+        s.apply(hurts(5, Some(11)), T0 + 3 * S),
+        Err(SessionError::PainOutOfRange(11))
+    );
+    assert_eq!(s, before_hurt);
+    assert_ne!(s, before);
+    // Not while resting: nothing to log.
+    let mut s = session();
+    s.apply(Event::Start, T0).unwrap();
+    s.apply(done(10), T0 + S).unwrap();
+    assert!(s.apply(hurts(1, None), T0 + 2 * S).is_err());
 }

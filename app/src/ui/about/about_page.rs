@@ -1,4 +1,4 @@
-use crate::program::ABOUT;
+use crate::program::{ABOUT, YOUR_BACK};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -14,6 +14,11 @@ pub fn AboutPage() -> impl IntoView {
             <p>
                 "BackStrong is a training aid, not a treatment. It does not diagnose anything and cannot tell whether exercise is right for you. Ask your doctor before you start, and stop whenever something hurts."
             </p>
+        </section>
+        <section class="panel" aria-labelledby="your-back" data-testid="your-back">
+            <h2 id="your-back">"Your back"</h2>
+            {YOUR_BACK.iter().map(|p| view! { <p>{p.text}</p> }).collect_view()}
+            <p>"Only a doctor can tell what is behind your own symptoms."</p>
         </section>
         <section class="panel">
             <h2>"Where it comes from"</h2>

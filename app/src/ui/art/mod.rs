@@ -13,7 +13,9 @@ pub fn exercise_svg(id: &str) -> Option<&'static str> {
         "seated-row" => SEATED_ROW,
         "chest-press" => CHEST_PRESS,
         "core" => CRUNCH,
-        "hips-and-glutes" => GLUTE_BRIDGE,
+        "hip-abduction" => HIP_ABDUCTION,
+        "hip-adduction" => HIP_ADDUCTION,
+        "glute-bridge" => GLUTE_BRIDGE,
         _ => return None,
     })
 }
@@ -64,6 +66,22 @@ const CRUNCH: &str = drawing!(
     r#"<path class="mc" d="M8 92h144"/>"#
     r#"<circle class="hd" cx="40" cy="64" r="8"/>"#
     r#"<path d="M82 88 52 74l-6-14M82 88l20-26 22 26"/>"#
+);
+
+// Seen from the front, seated on the machine: knees pressed out against
+// the pads outside them.
+const HIP_ABDUCTION: &str = drawing!(
+    r#"<path class="mc" d="M56 66h48M64 66v30M96 66v30M30 80l-8-4m8 4-8 4M130 80l8-4m-8 4 8 4"/><circle class="mc" cx="40" cy="80" r="6"/><circle class="mc" cx="120" cy="80" r="6"/>"#
+    r#"<circle class="hd" cx="80" cy="16" r="8"/>"#
+    r#"<path d="M80 26v38M80 64 50 80l4 16M80 64l30 16-4 16M80 36 62 52M80 36l18 16"/>"#
+);
+
+// Seen from the front, seated on the machine: knees squeezed in against
+// the pads between them.
+const HIP_ADDUCTION: &str = drawing!(
+    r#"<path class="mc" d="M56 66h48M64 66v30M96 66v30M58 80h-8m8 0-4-4m4 4-4 4M102 80h8m-8 0 4-4m-4 4 4 4"/><circle class="mc" cx="80" cy="80" r="6"/>"#
+    r#"<circle class="hd" cx="80" cy="16" r="8"/>"#
+    r#"<path d="M80 26v38M80 64l-14 14 2 18M80 64l14 14-2 18M80 36 62 52M80 36l18 16"/>"#
 );
 
 const GLUTE_BRIDGE: &str = drawing!(

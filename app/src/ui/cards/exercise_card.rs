@@ -36,6 +36,7 @@ pub fn ExerciseCard(
                 </p>
                 <PointList points=exercise.key_cues() class="cues" />
                 {caution.map(|text| view! { <p class="caution">{text}</p> })}
+                {exercise.source_note.map(|n| view! { <p class="source-note">{n.text}</p> })}
             </div>
         </article>
     }

@@ -46,6 +46,7 @@ pub fn ExerciseDetail(
         <StopButton />
         <Illustration exercise />
         <PrescriptionTag prescription=exercise.prescription />
+        {exercise.source_note.map(|n| view! { <p class="source-note" data-testid="source-note">{n.text}</p> })}
         {exercise.limits.start_at_half_body_weight.then(|| view! { <StartLoadHint /> })}
         <p class="equipment">
             <strong>"Equipment: "</strong>

@@ -1,4 +1,8 @@
-use crate::{platform::files, state::stores};
+use crate::{
+    platform::files,
+    state::stores,
+    storage::{Backend, browser::BrowserBackend},
+};
 use leptos::prelude::*;
 
 /// Tells the user when storage is not doing what they expect, and offers an
@@ -10,7 +14,7 @@ pub fn StorageBanner() -> impl IntoView {
         board.current().map(|notice| {
             let download = notice.backup_key.clone().map(|key| {
                 let save = move |_| {
-                    if let Some(text) = files::stored_text(&key) {
+                    if let Ok(Some(text)) = BrowserBackend.get(&key) {
                         let name = format!("{}.json", key.replace(':', "-"));
                         files::download(&name, "application/json", &text);
                     }

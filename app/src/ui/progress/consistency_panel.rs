@@ -28,7 +28,7 @@ pub fn ConsistencyPanel(consistency: Consistency) -> impl IntoView {
             <h2 id="consistency">"Consistency"</h2>
             <p class="big-figure" data-testid="this-week">{week_text}</p>
             <p data-testid="streak">{streak_text}</p>
-            <p class="hint">"Training regularly is what keeps symptoms away."</p>
+            <p class="hint">"The program asks for consistency: make these sessions a priority in your week."</p>
             <table class="calendar" aria-label="Sessions in the last 12 weeks">
                 <thead>
                     <tr>

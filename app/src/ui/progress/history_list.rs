@@ -1,5 +1,4 @@
 use crate::{
-    program::exercise,
     progress::{Outcome, by_week, date_label, short_date},
     screening::local_day,
     session::{Effort, History, Session},
@@ -56,7 +55,7 @@ fn SessionEntry(session: Session, unit: Unit, offset: i32) -> impl IntoView {
         .items
         .iter()
         .enumerate()
-        .filter(|(i, _)| session.sets.iter().any(|s| s.item == *i && !s.skipped))
+        .filter(|(i, _)| session.sets.iter().any(|s| s.item == *i && s.done()))
         .count();
     let sets_done = session.sets_done();
     let mark = match Outcome::of(&session) {
@@ -108,12 +107,12 @@ fn SetTable(session: Session, unit: Unit) -> impl IntoView {
                     .iter()
                     .map(|set| {
                         let id = &session.plan.items[set.item].exercise_id;
-                        let name = exercise(id).map_or(id.clone(), |e| e.name.to_owned());
+                        let name = crate::program::name_of(id);
                         view! {
-                            <tr class:skipped=set.skipped>
+                            <tr class:skipped=!set.done()>
                                 <td>{name}</td>
                                 <td>{set.set}</td>
-                                <td>{if set.skipped { "skipped".to_owned() } else { set.reps.to_string() }}</td>
+                                <td>{if set.done() { set.reps.to_string() } else { crate::backup::set_status(set).to_owned() }}</td>
                                 <td>{set.load_kg.map(|kg| unit.show(kg)).unwrap_or_default()}</td>
                                 <td>{match set.effort {
                                     Some(Effort::Easy) => "easy",

@@ -9,7 +9,7 @@ pub fn RedFlags() -> impl IntoView {
             <h2 id="red-flags-title">"Get medical help now if you have"</h2>
             <ul>{RED_FLAGS.iter().map(|flag| view! { <li>{*flag}</li> }).collect_view()}</ul>
             <p>
-                "These can mean a nerve is badly squeezed. Call your doctor or emergency services today. Do not exercise."
+                "These can mean a nerve is badly squeezed. Call your doctor or emergency services now. Do not exercise."
             </p>
         </section>
     }

@@ -1,8 +1,8 @@
-use super::{RestScreen, SetScreen, SetTarget, StoppedScreen, Summary};
+use super::{ExerciseStopped, RestScreen, SetScreen, SetTarget, StoppedScreen, Summary};
 use crate::{
-    platform::{self, WakeLock, WakeLockStatus},
-    program::exercise,
-    session::{Event, Phase, Plan, Session, Symptom},
+    platform::{self, FrameClock, WakeLock, WakeLockStatus},
+    program::{exercise, name_of},
+    session::{Event, Phase, Plan, Session, Step, Symptom, cues::Cue, cues::CueState},
     state::stores,
     ui::screening::SafetyCheck,
 };
@@ -18,6 +18,8 @@ enum Screen {
     Rest {
         until_ms: u64,
         next: String,
+        /// The exercise just stopped because it brought on pain (F13).
+        stopped: Option<String>,
     },
     Paused {
         left_ms: Option<u64>,
@@ -25,9 +27,58 @@ enum Screen {
     Ended(Box<Session>),
 }
 
+/// The screen for `session` at `t`.
+fn screen_of(session: &Session, t: u64, hurt_last_time: impl Fn(&str) -> bool) -> Screen {
+    match session.phase_at(t) {
+        Phase::WarmUp => Screen::WarmUp,
+        Phase::Working { item, set } => {
+            let planned = &session.plan.items[item];
+            match exercise(&planned.exercise_id) {
+                Some(e) => Screen::Set(
+                    SetTarget {
+                        exercise: e,
+                        set,
+                        sets: planned.sets,
+                        reps: planned.target_reps,
+                        load_kg: planned.load_kg,
+                        suggested: planned.suggested,
+                    },
+                    hurt_last_time(e.id),
+                ),
+                None => Screen::Check,
+            }
+        }
+        Phase::Resting {
+            item,
+            set,
+            until_ms,
+        } => Screen::Rest {
+            until_ms,
+            next: format!("set {set} of {}", session.plan.items[item].sets),
+            stopped: None,
+        },
+        Phase::BetweenExercises { item, until_ms } => Screen::Rest {
+            until_ms,
+            next: name_of(&session.plan.items[item].exercise_id).to_owned(),
+            stopped: item
+                .checked_sub(1)
+                .filter(|&before| session.hurt_in(before))
+                .map(|before| name_of(&session.plan.items[before].exercise_id).to_owned()),
+        },
+        Phase::Paused { .. } => Screen::Paused {
+            left_ms: session.rest_left_ms(t),
+        },
+        Phase::Finished | Phase::StoppedForPain { .. } | Phase::Incomplete => {
+            Screen::Ended(Box::new(session.clone()))
+        }
+    }
+}
+
 /// The guided session. Keeps exact time through screen locks and reloads:
 /// the stored session holds absolute deadlines, and what the screen shows is
-/// worked out from them and the clock on every frame.
+/// worked out from them and the clock on every frame. The rules live in
+/// plain Rust (`session::dispatch`, `session::cues`); this island shows the
+/// screen, sends events, and plays the cues.
 #[island]
 pub fn SessionRunner() -> impl IntoView {
     let st = stores();
@@ -38,48 +89,39 @@ pub fn SessionRunner() -> impl IntoView {
     let wake_lock_missing = RwSignal::new(false);
 
     let live = move || st.active.with(|a| a.session.is_some());
+    let clock = StoredValue::new_local(FrameClock::new(
+        move |t| now.set(t),
+        move || st.active.with_untracked(|a| a.session.is_some()),
+    ));
 
-    // The clock: one animation-frame loop while a session runs (browsers
-    // pause it while the page is hidden, and it picks up again on return).
-    let ticking = StoredValue::new(false);
-    let start_ticking = move || {
-        if ticking.get_value() {
-            return;
-        }
-        ticking.set_value(true);
-        platform::every_frame(move || {
-            now.set(platform::now_ms());
-            let go_on = st.active.with_untracked(|a| a.session.is_some());
-            if !go_on {
-                ticking.set_value(false);
-            }
-            go_on
-        });
-    };
-    // Resync the moment the page is back, and take the wake lock again (the
-    // browser drops it whenever the page hides).
-    let listening = StoredValue::new(false);
+    // Take the wake lock while a session runs; drop it when it ends.
     Effect::new(move |was_running: Option<bool>| {
         let running = live();
         if running {
-            start_ticking();
+            clock.with_value(FrameClock::start);
             if was_running != Some(true) && WakeLock::acquire() == WakeLockStatus::Unsupported {
                 wake_lock_missing.set(true);
-            }
-            if !listening.get_value() {
-                listening.set_value(true);
-                platform::on_visibility_change(move || {
-                    now.set(platform::now_ms());
-                    if platform::is_visible() && st.active.with_untracked(|a| a.session.is_some()) {
-                        WakeLock::acquire();
-                        start_ticking();
-                    }
-                });
             }
         } else if was_running == Some(true) {
             WakeLock::release();
         }
         running
+    });
+    // When the page is back: the time again, the stale rule (a session
+    // left too long is closed, not resumed), the wake lock and the clock
+    // (the browser drops the one and pauses the other while hidden).
+    Effect::new(move |_| {
+        platform::on_visibility_change(move || {
+            let t = platform::now_ms();
+            now.set(t);
+            if platform::is_visible() {
+                st.close_stale_session(t, platform::utc_offset_min());
+                if st.active.with_untracked(|a| a.session.is_some()) {
+                    WakeLock::acquire();
+                    clock.with_value(FrameClock::start);
+                }
+            }
+        });
     });
 
     let screen = Memo::new(move |_| {
@@ -87,78 +129,38 @@ pub fn SessionRunner() -> impl IntoView {
         if let Some(done) = ended.get() {
             return Screen::Ended(Box::new(done));
         }
-        st.active.with(|a| {
-            let Some(s) = a.session.as_ref() else {
-                return Screen::Check;
-            };
-            let hurt = st
+        st.active.with(|a| match a.session.as_ref() {
+            None => Screen::Check,
+            Some(s) => st
                 .history
-                .with(|h| h.last_pain_exercise().map(str::to_owned));
-            match s.phase_at(t) {
-                Phase::WarmUp => Screen::WarmUp,
-                Phase::Working { item, set } => {
-                    let planned = &s.plan.items[item];
-                    match exercise(&planned.exercise_id) {
-                        Some(e) => Screen::Set(
-                            SetTarget {
-                                exercise: e,
-                                set,
-                                sets: planned.sets,
-                                reps: planned.target_reps,
-                                load_kg: planned.load_kg,
-                                suggested: planned.suggested,
-                            },
-                            hurt.as_deref() == Some(e.id),
-                        ),
-                        None => Screen::Check,
-                    }
-                }
-                Phase::Resting {
-                    item,
-                    set,
-                    until_ms,
-                } => Screen::Rest {
-                    until_ms,
-                    next: format!("set {set} of {}", s.plan.items[item].sets),
-                },
-                Phase::BetweenExercises { item, until_ms } => Screen::Rest {
-                    until_ms,
-                    next: exercise(&s.plan.items[item].exercise_id)
-                        .map_or("next exercise", |e| e.name)
-                        .to_owned(),
-                },
-                Phase::Paused { .. } => Screen::Paused {
-                    left_ms: s.rest_left_ms(t),
-                },
-                Phase::Finished | Phase::StoppedForPain { .. } | Phase::Incomplete => {
-                    Screen::Ended(Box::new(s.clone()))
-                }
-            }
+                .with(|h| screen_of(s, t, |id| h.hurt_last_time(id))),
         })
     });
 
-    // Sends an event; an ended session moves to the history at once.
+    // Sends an event; an ended session is in the history at once.
     let dispatch = Callback::new(move |event: Event| {
         let t = platform::now_ms();
         now.set(t);
-        let result = st.active.try_update(|a| match a.session.as_mut() {
-            Some(s) => s.apply(event, t),
-            None => Ok(()),
-        });
-        match result {
-            Ok(()) => error.set(None),
+        match st.dispatch(event, t, platform::utc_offset_min()) {
+            Ok(Step::Applied) => error.set(None),
+            Ok(Step::Ended(session)) => {
+                error.set(None);
+                ended.set(Some(session));
+            }
+            // The notice above the page says what happened and why.
+            Ok(Step::Closed(_)) => error.set(None),
             Err(e) => error.set(Some(format!("That did not work: {e}."))),
-        }
-        if st
-            .active
-            .with_untracked(|a| a.session.as_ref().is_some_and(|s| s.phase.is_over()))
-        {
-            ended.set(st.archive_active());
         }
     });
 
     let start = Callback::new(move |()| {
         let t = platform::now_ms();
+        let offset = platform::utc_offset_min();
+        // The check screen is locked then too; this keeps the rule whatever
+        // the screen showed.
+        if st.history.with_untracked(|h| h.stopped_today(t, offset).is_some()) {
+            return;
+        }
         let plan = st
             .prefs
             .with_untracked(|p| Plan::for_user(p.body_weight_kg, &p.rest_s, p.unit));
@@ -194,45 +196,26 @@ pub fn SessionRunner() -> impl IntoView {
 
     // Cues 3 s before the end of a rest and at its end (not when skipped),
     // each as switched on in settings.
-    let cue_state = StoredValue::new((None::<u64>, false));
+    let cues = StoredValue::new(CueState::default());
     Effect::new(move |_| {
         let t = now.get();
         let rest_until = match screen.get() {
             Screen::Rest { until_ms, .. } => Some(until_ms),
             _ => None,
         };
-        let (sound, vibration) = st.prefs.with_untracked(|p| (p.sound, p.vibration));
-        let cue = |long: bool| {
-            if sound {
-                platform::beep(
-                    if long { 880.0 } else { 660.0 },
-                    if long { 400 } else { 150 },
-                );
-            }
-            if vibration {
-                platform::vibrate(if long { &[300] } else { &[100] });
-            }
+        let Some(cue) = cues.try_update_value(|c| c.step(rest_until, t)).flatten() else {
+            return;
         };
-        let (watched, warned) = cue_state.get_value();
-        match (rest_until, watched) {
-            (Some(until), _) => {
-                let fresh = watched != Some(until);
-                let warned = if fresh { false } else { warned };
-                if !warned && until.saturating_sub(t) <= 3_000 {
-                    cue(false);
-                    cue_state.set_value((Some(until), true));
-                } else {
-                    cue_state.set_value((Some(until), warned));
-                }
-            }
-            (None, Some(until)) => {
-                // The rest has gone: it ran out (cue) or was skipped (quiet).
-                if t >= until {
-                    cue(true);
-                }
-                cue_state.set_value((None, false));
-            }
-            (None, None) => {}
+        let long = cue == Cue::Over;
+        let (sound, vibration) = st.prefs.with_untracked(|p| (p.sound, p.vibration));
+        if sound {
+            platform::beep(
+                if long { 880.0 } else { 660.0 },
+                if long { 400 } else { 150 },
+            );
+        }
+        if vibration {
+            platform::vibrate(if long { &[300] } else { &[100] });
         }
     });
 
@@ -253,7 +236,7 @@ pub fn SessionRunner() -> impl IntoView {
             {move || wake_lock_missing.get().then(|| view! { <p class="hint" data-testid="no-wake-lock">"This browser can't keep the screen on: the timer keeps exact time anyway, even if the screen locks."</p> })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || match screen.get() {
-                Screen::Check => EitherOf6::A(view! { <SafetyCheck on_start=start /> }),
+                Screen::Check => EitherOf6::A(view! { <SafetyCheck on_start=start now=now /> }),
                 Screen::WarmUp => EitherOf6::B(view! {
                     <section class="panel" data-testid="warm-up">
                         <h2>"Warm-up"</h2>
@@ -265,7 +248,8 @@ pub fn SessionRunner() -> impl IntoView {
                     </section>
                 }),
                 Screen::Set(target, hurt) => EitherOf6::C(view! { <SetScreen target prompts=prompts() hurt_last_time=hurt unit=unit() dispatch /> }),
-                Screen::Rest { until_ms, next } => EitherOf6::D(view! {
+                Screen::Rest { until_ms, next, stopped } => EitherOf6::D(view! {
+                    {stopped.map(|name| view! { <ExerciseStopped name /> })}
                     <RestScreen
                         left_ms=Signal::derive(move || until_ms.saturating_sub(now.get()))
                         until_ms=Signal::derive(move || until_ms)
@@ -285,7 +269,7 @@ pub fn SessionRunner() -> impl IntoView {
                 Screen::Ended(session) => EitherOf6::F(view! {
                     {matches!(session.phase, Phase::StoppedForPain { .. }).then(|| view! { <StoppedScreen felt on_toggle=toggle_symptom /> })}
                     <Summary session=*session unit=unit() />
-                    <button type="button" class="button" on:click=move |_| ended.set(None)>"Done"</button>
+                    <button type="button" class="button" data-testid="done" on:click=move |_| ended.set(None)>"Done"</button>
                 }),
             }}
             {move || {

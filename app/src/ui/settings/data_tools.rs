@@ -4,6 +4,7 @@ use crate::{
     progress::{date_label, short_date},
     screening::local_day,
     state::stores,
+    storage::{Backend, browser::BrowserBackend},
 };
 use leptos::{html, prelude::*};
 
@@ -41,7 +42,9 @@ pub fn DataTools() -> impl IntoView {
     let kept_aside = RwSignal::new(Vec::<String>::new());
     let refresh_kept = move || {
         kept_aside.set(
-            files::keys_with_prefix("backstrong:")
+            BrowserBackend
+                .own_keys()
+                .unwrap_or_default()
                 .into_iter()
                 .filter(|k| k.contains(":corrupt:"))
                 .collect(),
@@ -186,7 +189,7 @@ pub fn DataTools() -> impl IntoView {
                         {keys.into_iter().map(|key| {
                             let k = key.clone();
                             let save = move |_| {
-                                if let Some(text) = files::stored_text(&k) {
+                                if let Ok(Some(text)) = BrowserBackend.get(&k) {
                                     files::download(&format!("{}.json", k.replace(':', "-")), "application/json", &text);
                                 }
                             };

@@ -17,6 +17,6 @@ pub fn WeeklyTargetInput() -> impl IntoView {
     });
     view! {
         <Stepper label="Sessions a week" value on_step=step id="weekly-target" />
-        <p class="hint">"Regular sessions are what keeps symptoms away. 3 a week is our suggestion; the progress screen shows how you are doing."</p>
+        <p class="hint">"The program asks you to make these sessions a priority. 3 a week is our suggestion; the progress screen shows how you are doing."</p>
     }
 }
