@@ -595,3 +595,331 @@ async fn the_server_answers_its_service_worker_uncached() {
     let body = res.into_body().collect().await.unwrap().to_bytes();
     assert!(String::from_utf8_lossy(&body).contains("const PAGES = [\"/\""));
 }
+
+/// Every fact of the source (`shared/seed/PROGRAM-FACTS.md`), with the
+/// content a person must see for it (numbers, names, conditions) on the
+/// page where it belongs. Changing or dropping any fact's content fails
+/// here: a tag on the data is not enough.
+const FACT_TABLE: &[(u8, &str, &[&str])] = &[
+    (
+        1,
+        "/about",
+        &[
+            "pinched nerve is a nerve squeezed",
+            "bone, muscle, tendon or cartilage",
+            "disturbs how the nerve works",
+        ],
+    ),
+    (
+        2,
+        "/about",
+        &["numbness, tingling, pain, or weakness in a muscle or joint"],
+    ),
+    (
+        3,
+        "/about",
+        &[
+            "herniated disc pressing on a nerve root",
+            "buttock, the leg and the foot",
+        ],
+    ),
+    (4, "/about", &["Not every herniated disc causes symptoms"]),
+    (
+        5,
+        "/about",
+        &["About 90% of sciatica symptoms", "conservative care"],
+    ),
+    (
+        6,
+        "/program",
+        &[
+            "strong glutes and legs made the upper body work better",
+            "leg training was skipped",
+            "author's own experience",
+        ],
+    ),
+    (
+        7,
+        "/program",
+        &["Consistency", "priority in your everyday life"],
+    ),
+    (
+        8,
+        "/session",
+        &["free of pain that spreads from your back into your buttock, leg or foot"],
+    ),
+    (9, "/session", &["full range"]),
+    (10, "/session", &["full control and strength in both legs"]),
+    (11, "/session", &["Has a doctor cleared you to exercise?"]),
+    (
+        12,
+        "/stop",
+        &[
+            "spreads into your buttock or leg, numbness, or tingling",
+            "stop the session now",
+        ],
+    ),
+    (
+        13,
+        "/stop",
+        &["An exercise that brings on pain: stop that exercise."],
+    ),
+    (14, "/stop", &["Never jerk a weight", "both ways"]),
+    (15, "/warm-up", &["Foam rolling", "2. Stretching"]),
+    (
+        16,
+        "/program",
+        &[
+            "gluteus maximus and medius",
+            "quadriceps",
+            "abdominals and obliques",
+            "quadratus lumborum",
+        ],
+    ),
+    (
+        17,
+        "/warm-up",
+        &[
+            "Hamstrings",
+            "Quadriceps",
+            "Hip flexors",
+            "Piriformis",
+            "Spinal erectors",
+            "Quadratus lumborum",
+            "never into pain",
+            "keep it short",
+        ],
+    ),
+    (18, "/exercise/leg-press", &["half of your body weight"]),
+    (19, "/exercise/leg-press", &["never lock your knees"]),
+    (
+        20,
+        "/exercise/leg-press",
+        &["Push through your heels, not your toes."],
+    ),
+    (
+        21,
+        "/exercise/leg-press",
+        &["lower back pressed against the back pad"],
+    ),
+    (
+        22,
+        "/exercise/leg-press",
+        &["one leg does more of the work", "evenly with both"],
+    ),
+    (23, "/exercise/leg-press", &["one leg at a time"]),
+    (24, "/exercise/leg-press", &["5 sets × 15 reps"]),
+    (
+        25,
+        "/exercise/leg-extension",
+        &["Muscles worked: Quadriceps\"", "front of the thighs"],
+    ),
+    (
+        26,
+        "/exercise/leg-extension",
+        &[
+            "full range of motion, unless part of it hurts",
+            "knee surgery or a knee injury",
+            "range that feels comfortable",
+        ],
+    ),
+    (
+        27,
+        "/exercise/leg-extension",
+        &["Alternate sets with both legs and sets with one leg"],
+    ),
+    (
+        28,
+        "/exercise/leg-extension",
+        &[
+            "toes inward",
+            "vastus medialis",
+            "toes outward",
+            "vastus lateralis",
+            "For a set or two",
+        ],
+    ),
+    (
+        29,
+        "/exercise/leg-extension",
+        &[
+            "the way down counts as much as the way up",
+            "not the exercise to go heavy on",
+        ],
+    ),
+    (
+        30,
+        "/exercise/leg-extension",
+        &["3–4 sets × 10–12 reps", ">suggested</span>"],
+    ),
+    (
+        31,
+        "/exercise/leg-curl",
+        &["Hamstrings", "back of the thighs"],
+    ),
+    (
+        32,
+        "/exercise/leg-curl",
+        &["full range of motion, unless part of it hurts"],
+    ),
+    (33, "/exercise/leg-curl", &["never work to fatigue"]),
+    (34, "/exercise/leg-curl", &["4–5 sets × 10 reps"]),
+    (
+        35,
+        "/exercise/back-extension",
+        &["at most 10° further", "more than 10° past a straight back"],
+    ),
+    (
+        36,
+        "/exercise/back-extension",
+        &["back extension bench", "Lying face down on a mat"],
+    ),
+    (
+        37,
+        "/exercise/back-extension",
+        &["slowly on every rep", "lower back, glutes and hamstrings"],
+    ),
+    (
+        38,
+        "/exercise/back-extension",
+        &[
+            "Stop this exercise if it causes pain.",
+            "2–3 sets × 8–10 reps",
+            ">suggested</span>",
+        ],
+    ),
+    (
+        39,
+        "/exercise/chest-press",
+        &["whole back against the pad, spine neutral, no arching"],
+    ),
+    (
+        40,
+        "/exercise/chest-press",
+        &["shoulders start the push more than your chest, foam roll chest and shoulders"],
+    ),
+    (
+        41,
+        "/exercise/chest-press",
+        &["after the seated row and the shoulder rotations"],
+    ),
+    (42, "/exercise/chest-press", &["3–4 sets × 10–12 reps"]),
+    (
+        43,
+        "/exercise/seated-row",
+        &["The row can be done many ways"],
+    ),
+    (
+        44,
+        "/exercise/seated-row",
+        &["shoulders drop, away from your ears", "spine neutral"],
+    ),
+    (
+        45,
+        "/exercise/seated-row",
+        &["Start each pull with your back muscles", "squeeze them"],
+    ),
+    (46, "/exercise/seated-row", &["3–4 sets × 15 reps"]),
+    (47, "/exercise/core", &["Core work is a must here"]),
+    (
+        48,
+        "/exercise/core",
+        &["Dumbbell side bend", "Obliques", "Quadratus lumborum"],
+    ),
+    (
+        49,
+        "/exercise/core",
+        &["Crunch with rotation", "elbow toward the opposite knee"],
+    ),
+    (
+        50,
+        "/exercise/core",
+        &[
+            "Breathe out every time you squeeze",
+            "Small and controlled",
+            "2–3 sets × 12–15 reps",
+            ">suggested</span>",
+        ],
+    ),
+    (
+        51,
+        "/exercise/hip-abduction",
+        &[
+            "strongly influence the lower back",
+            "weak glutes lead to low back or hip pain",
+        ],
+    ),
+    (
+        52,
+        "/exercise/hip-adduction",
+        &["hip, low back and knee problems"],
+    ),
+    (
+        53,
+        "/exercise/glute-bridge",
+        &["Control both directions: out and in, up and down."],
+    ),
+    (54, "/exercise/hip-abduction", &["3–4 sets × 15–20 reps"]),
+    (
+        55,
+        "/exercise/hip-adduction",
+        &[
+            "only in pictures",
+            "BackStrong chose these three",
+            "hip abduction, hip adduction and the glute bridge",
+        ],
+    ),
+];
+
+/// Text as a person reads it: the entities the renderer writes, undone.
+fn readable(html: &str) -> String {
+    html.replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn every_fact_of_the_source_is_on_its_page() {
+    let site = Site::new("facts");
+    let numbers: Vec<u8> = FACT_TABLE.iter().map(|(f, _, _)| *f).collect();
+    assert_eq!(numbers, (1..=55).collect::<Vec<_>>(), "one row per fact");
+    let mut pages = std::collections::BTreeMap::new();
+    for (fact, path, needles) in FACT_TABLE {
+        if !pages.contains_key(path) {
+            let reply = get(&site, path).await;
+            assert_eq!(reply.status, StatusCode::OK, "{path}");
+            pages.insert(*path, readable(&reply.body));
+        }
+        for needle in *needles {
+            assert!(
+                pages[path].contains(needle),
+                "F{fact}: {path} does not show {needle:?}"
+            );
+        }
+    }
+    // F54: each hip and glute exercise has its own page, drawing and sets.
+    for id in ["hip-abduction", "hip-adduction", "glute-bridge"] {
+        let page = readable(&get(&site, &format!("/exercise/{id}")).await.body);
+        assert!(page.contains("3–4 sets × 15–20 reps"), "{id}");
+        assert!(page.contains("<svg viewBox"), "{id}: its own drawing");
+        assert!(page.contains("BackStrong chose these three"), "{id}: F55");
+    }
+    // Words that drifted from the source must not come back.
+    for (path, wrong) in [
+        ("/exercise/back-extension", "about 10°"),
+        (
+            "/program",
+            "carry load that would otherwise land on your back",
+        ),
+        ("/progress", "keeps symptoms away"),
+        ("/settings", "keeps symptoms away"),
+        ("/session", "emergency services today"),
+    ] {
+        let page = readable(&get(&site, path).await.body);
+        assert!(!page.contains(wrong), "{path} still says {wrong:?}");
+    }
+    assert!(pages["/session"].contains("Call your doctor or emergency services now"));
+}

@@ -250,7 +250,13 @@ fn any_pain_is_a_stop_never_a_level_to_train_at_f13() {
     assert_eq!((s.advice, s.reason), (Advice::Down, Reason::BroughtOnPain));
     // Then a whole session without pain, every set at the top: it may go
     // up again; a pain-free but short session holds.
-    let clean = session("c", NOV_25 + DAY, "leg-press", 15, &[(15, None), (15, None)]);
+    let clean = session(
+        "c",
+        NOV_25 + DAY,
+        "leg-press",
+        15,
+        &[(15, None), (15, None)],
+    );
     let h = history(vec![hurt.clone(), clean]);
     assert_eq!(
         next_load(&h, "leg-press", Unit::Kg).unwrap().advice,
@@ -278,7 +284,11 @@ fn a_set_logged_hard_never_earns_a_step_up_f33() {
     let s = with_effort(
         "f",
         NOV_25,
-        &[(15, Some(Effort::Right)), (15, Some(Effort::Hard)), (15, None)],
+        &[
+            (15, Some(Effort::Right)),
+            (15, Some(Effort::Hard)),
+            (15, None),
+        ],
     );
     let s = next_load(&history(vec![s]), "leg-press", Unit::Kg).unwrap();
     assert_eq!((s.advice, s.reason), (Advice::Hold, Reason::HardSet));

@@ -224,7 +224,9 @@ impl History {
                     .map(|(n, _)| n)
                     .collect();
                 let reached = s.pain_item.is_some_and(|p| items.contains(&p))
-                    || s.sets.iter().any(|set| set.done() && items.contains(&set.item));
+                    || s.sets
+                        .iter()
+                        .any(|set| set.done() && items.contains(&set.item));
                 reached.then(|| items.iter().any(|&i| s.hurt_in(i)))
             })
             .unwrap_or(false)

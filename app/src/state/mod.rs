@@ -125,13 +125,8 @@ impl Stores {
         use crate::session::Step;
         let mut active = self.active.with_untracked(Clone::clone);
         let mut history = self.history.with_untracked(Clone::clone);
-        let step = crate::session::dispatch(
-            &mut active,
-            &mut history,
-            event,
-            now_ms,
-            utc_offset_min,
-        )?;
+        let step =
+            crate::session::dispatch(&mut active, &mut history, event, now_ms, utc_offset_min)?;
         match &step {
             Step::Applied => self.active.update(|a| *a = active),
             Step::Ended(_) => {

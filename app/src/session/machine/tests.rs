@@ -403,7 +403,14 @@ fn any_pain_above_0_in_a_set_counts_the_same_as_this_hurts() {
     let mut s = session();
     s.apply(Event::Start, T0).unwrap();
     s.apply(done(10), T0 + S).unwrap();
-    assert!(matches!(s.phase, Phase::Resting { item: 0, set: 2, .. }));
+    assert!(matches!(
+        s.phase,
+        Phase::Resting {
+            item: 0,
+            set: 2,
+            ..
+        }
+    ));
     // Out of range is refused and changes nothing.
     let before = s.clone();
     s.apply(Event::SkipRest, T0 + 2 * S).unwrap();

@@ -24,10 +24,11 @@ pub fn ExerciseProgress(
             (Advice::Up, None) => ("advice advice-up", "Next time: a little more (a step up in load or difficulty)".to_owned()),
             (Advice::Hold, None) => ("advice advice-hold", "Next time: the same again".to_owned()),
             (Advice::Down, None) => ("advice advice-down", "Next time: go easier, and take care".to_owned()),
+            (Advice::None, _) => ("advice advice-down", "No load suggestion for now".to_owned()),
         };
         view! {
             <div class=class data-testid=format!("advice-{}", exercise.id)>
-                <p><strong>{headline}</strong>" "<span class="tag">"suggestion"</span></p>
+                <p><strong>{headline}</strong>" "<span class="tag">"the app's suggestion"</span></p>
                 <p>{s.reason.text()}</p>
                 {s.caution().then(|| view! {
                     <p class="caution">"If the pain spreads into your leg, or you feel numbness or tingling, stop and see the Stop page."</p>

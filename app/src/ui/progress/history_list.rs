@@ -107,7 +107,7 @@ fn SetTable(session: Session, unit: Unit) -> impl IntoView {
                     .iter()
                     .map(|set| {
                         let id = &session.plan.items[set.item].exercise_id;
-                        let name = crate::program::name_of(id);
+                        let name = crate::program::name_of(id).to_owned();
                         view! {
                             <tr class:skipped=!set.done()>
                                 <td>{name}</td>

@@ -1,4 +1,4 @@
-use super::RedFlags;
+use super::{EndSessionOffer, RedFlags};
 use crate::program::STOP_RULES;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,6 +10,7 @@ pub fn StopPage() -> impl IntoView {
         <Title text="Stop" />
         <h1>"Stop here"</h1>
         <p class="lead">"You did the right thing. Do not push through it."</p>
+        <EndSessionOffer />
         <section class="panel">
             <h2>"Right now"</h2>
             <ol class="steps">

@@ -1,6 +1,7 @@
 //! Today's session: the safety check, then the guided session, set by set,
 //! with its rest timer, to a summary.
 
+mod exercise_stopped;
 mod rest_screen;
 mod session_page;
 #[cfg(any(feature = "ssr", feature = "session-bundle"))]
@@ -10,6 +11,7 @@ mod stepper;
 mod stopped_screen;
 mod summary;
 
+pub use exercise_stopped::ExerciseStopped;
 pub use rest_screen::RestScreen;
 pub use session_page::SessionPage;
 #[cfg(any(feature = "ssr", feature = "session-bundle"))]

@@ -158,7 +158,10 @@ pub fn SessionRunner() -> impl IntoView {
         let offset = platform::utc_offset_min();
         // The check screen is locked then too; this keeps the rule whatever
         // the screen showed.
-        if st.history.with_untracked(|h| h.stopped_today(t, offset).is_some()) {
+        if st
+            .history
+            .with_untracked(|h| h.stopped_today(t, offset).is_some())
+        {
             return;
         }
         let plan = st

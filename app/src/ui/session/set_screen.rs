@@ -72,6 +72,16 @@ pub fn SetScreen(
             pain: pain.get_untracked(),
         })
     };
+    // F13: the set is logged with what was entered, and the exercise ends
+    // for today.
+    let hurts = move |_| {
+        dispatch.run(Event::Hurts {
+            reps: reps.get_untracked(),
+            load_kg: load.get_untracked(),
+            effort: effort.get_untracked(),
+            pain: pain.get_untracked(),
+        })
+    };
     let load_text = move || load.get().map_or("—".to_owned(), |kg| unit.show(kg));
     let target_text = format!(
         "{} reps{}",
@@ -91,12 +101,17 @@ pub fn SetScreen(
             </p>
             <Illustration exercise />
             <p class="set-target">{target_text}</p>
-            {hurt_last_time.then(|| view! { <p class="caution" data-testid="hurt-last-time">"This exercise hurt last time. Go lighter, and stop at once if the pain comes back."</p> })}
+            {hurt_last_time.then(|| view! { <p class="caution" data-testid="hurt-last-time">"This exercise brought on pain last time. Go lighter, and stop it at once if the pain comes back."</p> })}
             <p class="set-cue">{exercise.cues.first().map(|c| c.text)}</p>
             {prompts.then(|| view! { <p class="prompt" data-testid="prompt">"Slow and controlled, both ways. Breathe out as you squeeze."</p> })}
-            <button type="button" class="button button-primary button-huge" data-testid="set-done" on:click=done>
-                "Set done"
-            </button>
+            <div class="set-actions">
+                <button type="button" class="button button-primary button-huge" data-testid="set-done" on:click=done>
+                    "Set done"
+                </button>
+                <button type="button" class="button button-hurts" data-testid="set-hurts" on:click=hurts>
+                    "This hurts: stop this exercise"
+                </button>
+            </div>
             <details class="set-details">
                 <summary>"Adjust reps, load, effort, pain"</summary>
                 <Stepper label="Reps" id="reps" value=Signal::derive(move || reps.get().to_string()) on_step=step_reps />
@@ -113,6 +128,7 @@ pub fn SetScreen(
                         })
                         .collect_view()}
                 </div>
+                <p class="hint">"Any pain above 0 stops this exercise for today, as \"This hurts\" does."</p>
                 <Stepper label="Pain (0–10)" id="pain" value=Signal::derive(move || pain.get().map_or("—".to_owned(), |p| p.to_string())) on_step=step_pain />
             </details>
             <div class="set-skips">

@@ -1,17 +1,8 @@
 use crate::{
-    program::exercise,
-    session::{Phase, Session},
+    program::name_of,
+    session::{Phase, Session, active_time_label},
 };
 use leptos::prelude::*;
-
-fn minutes(ms: u64) -> String {
-    let min = ms / 60_000;
-    if min < 1 {
-        "under a minute".to_owned()
-    } else {
-        format!("{min} min")
-    }
-}
 
 /// What a finished session added up to.
 #[component]
@@ -26,13 +17,18 @@ pub fn Summary(
             .plan
             .items
             .get(item)
-            .and_then(|i| exercise(&i.exercise_id))
-            .map_or("?", |e| e.name)
+            .map_or("?".to_owned(), |i| name_of(&i.exercise_id).to_owned())
     };
-    let skipped: Vec<&'static str> = session.skipped_items.iter().map(|i| name(*i)).collect();
+    let skipped: Vec<String> = session.skipped_items.iter().map(|i| name(*i)).collect();
+    // F13: exercises that brought on pain and were stopped for today.
+    let hurt: Vec<String> = (0..session.plan.items.len())
+        .filter(|&i| session.pain_item != Some(i) && session.hurt_in(i))
+        .map(name)
+        .collect();
     let stopped = matches!(session.phase, Phase::StoppedForPain { .. });
+    // The stopped screen above already says "Session stopped".
     let heading = if stopped {
-        "Session stopped"
+        "What was logged"
     } else {
         "Session done"
     };
@@ -43,7 +39,7 @@ pub fn Summary(
             <dl class="figures">
                 <div>
                     <dt>"Time"</dt>
-                    <dd>{minutes(session.duration_ms(0))}</dd>
+                    <dd>{active_time_label(&session)}</dd>
                 </div>
                 <div>
                     <dt>"Sets"</dt>
@@ -55,6 +51,12 @@ pub fn Summary(
                 </div>
             </dl>
             {(!skipped.is_empty()).then(|| view! { <p>"Skipped: " {skipped.join(", ")}</p> })}
+            {(!hurt.is_empty()).then(|| view! {
+                <p class="caution" data-testid="summary-hurt">
+                    "Stopped because it brought on pain: " {hurt.join(", ")}
+                    ". Next time it comes with a caution, and its load is not raised until it goes through a whole session without pain."
+                </p>
+            })}
             {stopped.then(|| view! { <p class="caution">"Stopped for pain. It is in your log."</p> })}
             <p>"Saved to your history on this device."</p>
         </section>
