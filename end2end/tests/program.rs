@@ -4,7 +4,7 @@
 use end2end::{Browser, Host, Site};
 use serde_json::json;
 
-const GROUPS: [(&str, &str); 8] = [
+const GROUPS: [(&str, &str); 10] = [
     ("leg-press", "5 sets × 15 reps"),
     ("leg-extension", "3–4 sets × 10–12 reps"),
     ("leg-curl", "4–5 sets × 10 reps"),
@@ -12,7 +12,9 @@ const GROUPS: [(&str, &str); 8] = [
     ("seated-row", "3–4 sets × 15 reps"),
     ("chest-press", "3–4 sets × 10–12 reps"),
     ("core", "2–3 sets × 12–15 reps"),
-    ("hips-and-glutes", "3–4 sets × 15–20 reps"),
+    ("hip-abduction", "3–4 sets × 15–20 reps"),
+    ("hip-adduction", "3–4 sets × 15–20 reps"),
+    ("glute-bridge", "3–4 sets × 15–20 reps"),
 ];
 
 async fn program_screens(host: Host) {
@@ -20,14 +22,14 @@ async fn program_screens(host: Host) {
     let browser = Browser::start().await;
     let b = &browser;
 
-    // The Program screen lists all eight groups, in order, with prescriptions.
+    // The Program screen lists all ten exercises, in order, with prescriptions.
     b.open(&site.url("/program")).await;
     let cards = b
         .client
         .find_all(fantoccini::Locator::Css("article.card[data-exercise]"))
         .await
         .unwrap();
-    assert_eq!(cards.len(), 8);
+    assert_eq!(cards.len(), 10);
     for (card, (id, rx)) in cards.iter().zip(GROUPS) {
         assert_eq!(
             card.attr("data-exercise").await.unwrap().as_deref(),
@@ -222,9 +224,17 @@ async fn safety_check(host: Host) {
     assert_eq!(checks[1]["answers"], json!([true, true, true, true]));
     assert!(checks[1]["at_ms"].as_u64().unwrap() > 1_700_000_000_000);
 
-    // Today's answers are still there after a reload.
+    // Nothing is filled in again: after a reload the check asks afresh.
     b.reload().await;
-    b.wait_for("[data-testid='start']:not([disabled])").await;
+    assert_eq!(
+        b.js(
+            "return document.querySelectorAll('.criterion [aria-pressed=true]').length",
+            vec![]
+        )
+        .await,
+        json!(0)
+    );
+    assert!(!b.find(start).await.is_enabled().await.unwrap());
     b.assert_clean_console(&format!("{host:?}: safety check"))
         .await;
     browser.close().await;

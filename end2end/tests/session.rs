@@ -106,8 +106,19 @@ async fn session_flow(host: Host) {
     b.assert_clean_console(&format!("{host:?}: session until stop"))
         .await;
 
-    // A short session: one set, then end it; the summary adds it up.
+    // The rest of the day is locked (F12). Moved back a day, as if it had
+    // been yesterday, the stop no longer locks.
     b.open(&site.url("/session")).await;
+    b.wait_for("[data-testid='locked-today']").await;
+    b.js(
+        "const key = 'backstrong:history'; const v = JSON.parse(localStorage.getItem(key)); \
+         v.data.s[0][1] -= 86400000; localStorage.setItem(key, JSON.stringify(v));",
+        vec![],
+    )
+    .await;
+
+    // A short session: one set, then end it; the summary adds it up.
+    b.reload().await;
     b.clear_safety_check().await;
     b.click("[data-testid='start']").await;
     b.click("[data-testid='start-first-set']").await;
