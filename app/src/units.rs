@@ -69,11 +69,44 @@ impl Unit {
     pub fn show(self, kg_value: f32) -> String {
         format!("{} {}", kg(self.from_kg(kg_value) as f32), self.symbol())
     }
+
+    /// A load moved `steps` steps of `step` (in this unit) up or down, as a
+    /// machine's stack moves: from wherever it is to the next whole step,
+    /// never below 0 or above `max_kg`. Returned in kilograms.
+    pub fn step_load(self, load_kg: Option<f32>, step: f64, steps: i32, max_kg: f32) -> f32 {
+        // A tolerance so a load already on a step (after a kg/lb round
+        // trip) counts as on it.
+        const EPS: f64 = 1e-3;
+        let shown = self.from_kg(load_kg.unwrap_or(0.0));
+        let on = if steps > 0 {
+            ((shown + EPS) / step).floor()
+        } else {
+            ((shown - EPS) / step).ceil()
+        };
+        let moved = (on + f64::from(steps)) * step;
+        self.to_kg(moved.max(0.0)).min(max_kg)
+    }
+}
+
+/// "1 set", "3 sets": a count with its noun, in the singular for one.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Unit, kg};
+    use super::{Unit, count, kg};
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(count(1, "set"), "1 set");
+        assert_eq!(count(0, "set"), "0 sets");
+        assert_eq!(count(3, "exercise"), "3 exercises");
+    }
 
     #[test]
     fn pounds_are_converted_for_display_only() {
@@ -82,6 +115,40 @@ mod tests {
         assert_eq!(Unit::Lb.show(Unit::Lb.to_kg(45.0)), "45 lb");
         assert!((Unit::Lb.to_kg(100.0) - 45.359_24).abs() < 1e-4);
         assert_eq!(Unit::Kg.step(), 2.5);
+    }
+
+    #[test]
+    fn the_load_moves_like_the_machine_stack() {
+        let kg = Unit::Kg;
+        assert_eq!(kg.step_load(Some(40.0), 2.5, 1, 1000.0), 42.5);
+        assert_eq!(kg.step_load(Some(40.0), 2.5, -1, 1000.0), 37.5);
+        assert_eq!(
+            kg.step_load(Some(41.0), 2.5, 1, 1000.0),
+            42.5,
+            "to the next step"
+        );
+        assert_eq!(kg.step_load(Some(41.0), 2.5, -1, 1000.0), 40.0);
+        assert_eq!(kg.step_load(Some(40.0), 10.0, 1, 1000.0), 50.0);
+        assert_eq!(kg.step_load(Some(40.0), 1.0, -1, 1000.0), 39.0);
+        assert_eq!(kg.step_load(None, 5.0, 1, 1000.0), 5.0, "from nothing");
+        assert_eq!(
+            kg.step_load(Some(1.0), 2.5, -1, 1000.0),
+            0.0,
+            "never below 0"
+        );
+        assert_eq!(kg.step_load(Some(999.0), 10.0, 1, 1000.0), 1000.0);
+        let lb = Unit::Lb;
+        let forty_five = lb.to_kg(45.0);
+        assert_eq!(
+            lb.show(lb.step_load(Some(forty_five), 5.0, 1, 1000.0)),
+            "50 lb"
+        );
+        assert_eq!(
+            lb.show(lb.step_load(Some(forty_five), 2.5, -1, 1000.0)),
+            "42.5 lb"
+        );
+        // 40 kg is 88.2 lb: the next 10 lb step is 90 lb.
+        assert_eq!(lb.show(lb.step_load(Some(40.0), 10.0, 1, 1000.0)), "90 lb");
     }
 
     #[test]

@@ -234,7 +234,7 @@ async fn a_backup_restores_everything_in_a_fresh_browser_and_a_broken_one_change
     for (content, reason) in [
         (
             r#"{"app":"BackStrong","backup":1,"history":{"v":2,"#,
-            "could not be read as JSON",
+            "could not be read as a BackStrong backup",
         ),
         (r#"{"hello":"world"}"#, "not a BackStrong backup"),
         (r#"{"app":"BackStrong","backup":7}"#, "newer version"),

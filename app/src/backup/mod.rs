@@ -31,11 +31,12 @@ pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ImportError {
     /// Over [`MAX_IMPORT_BYTES`].
-    #[error("This file is {0} bytes; a BackStrong backup is never over 5 MB. Nothing was changed.")]
+    #[error("This file is {}; a BackStrong backup is never over 5 MB. Nothing was changed.", megabytes(*.0))]
     TooLarge(usize),
-    /// Not JSON at all (or cut short).
+    /// Not JSON at all (or cut short). The parser's own words stay in the
+    /// value for the developers; people read plain ones.
     #[error(
-        "This file is not a BackStrong backup: it could not be read as JSON ({0}). Nothing was changed."
+        "This file could not be read as a BackStrong backup: it may be cut short, or not a backup at all. Nothing was changed."
     )]
     BrokenJson(String),
     /// JSON, but not ours.
@@ -45,17 +46,24 @@ pub enum ImportError {
     NotABackup,
     /// Made by a newer version of the app.
     #[error(
-        "This backup was made by a newer version of BackStrong ({0}). Update the app, then import it. Nothing was changed."
+        "This backup was made by a newer version of BackStrong. Update the app (reload the page when online), then import it. Nothing was changed."
     )]
     FromNewerApp(String),
     /// One part is damaged.
-    #[error("The {what} in this backup could not be read ({reason}). Nothing was changed.")]
+    #[error(
+        "The {what} in this backup are damaged and could not be read, so nothing was imported. Nothing was changed."
+    )]
     Damaged {
         /// Which part.
         what: &'static str,
         /// Why.
         reason: String,
     },
+}
+
+/// "7.3 MB", "0.2 MB": sizes as people read them.
+pub fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 /// The file as written.

@@ -88,9 +88,15 @@ fn what_is_not_a_backup_is_refused_with_its_reason() {
             String::from_utf8_lossy(bytes)
         );
         assert!(err.to_string().contains("Nothing was changed"), "{err}");
+        // Plain words: no parser positions, no field names.
+        for jargon in ["at line", "column", "EOF", "expected", "invalid type"] {
+            assert!(!err.to_string().contains(jargon), "{err}");
+        }
     }
     let huge = vec![b' '; MAX_IMPORT_BYTES + 1];
-    assert!(matches!(import_json(&huge), Err(ImportError::TooLarge(_))));
+    let err = import_json(&huge).unwrap_err();
+    assert!(matches!(err, ImportError::TooLarge(_)));
+    assert!(err.to_string().starts_with("This file is 5.0 MB;"), "{err}");
 }
 
 #[test]
@@ -215,8 +221,35 @@ fn arb_session() -> impl Strategy<Value = Session> {
         })
 }
 
+/// The case proptest once found: a session id that comes twice with other
+/// start times. Replacing it used to leave the list out of start-time
+/// order, and the import, which sorts, gave the sessions back in another.
+#[test]
+fn a_replaced_session_keeps_the_history_in_order() {
+    let mut history = History::default();
+    for (id, start) in [("x", 5_000), ("y", 3_000), ("x", 1_000), ("z", 1_000)] {
+        history.upsert(finished(id, start, &[15]));
+    }
+    let ids: Vec<_> = history.sessions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["x", "z", "y"], "by start, then by id");
+    let text = export_json(
+        &Prefs::default(),
+        &Notes::default(),
+        &ScreeningLog::default(),
+        &history,
+        9,
+    );
+    assert_eq!(import_json(text.as_bytes()).unwrap().history, history);
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    // A fixed seed: the same cases on every run, so `make test` never
+    // depends on luck. Failures found are kept in proptest-regressions/.
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x6261_636b_7374_726f),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {

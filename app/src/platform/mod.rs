@@ -90,6 +90,28 @@ pub fn mark_hydrated() {
     }
 }
 
+/// Scrolls the page to its top and moves focus to the first element that
+/// matches `heading` (which has `tabindex="-1"`), without scrolling again:
+/// a new screen opens at its top and a screen reader announces it.
+pub fn show_screen_top(heading: &str) {
+    let Some(doc) = document() else {
+        return;
+    };
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    if let Some(el) = doc
+        .query_selector(heading)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+}
+
 /// True when the page is on screen (false in a background tab or behind a
 /// locked screen; true off the browser).
 pub fn is_visible() -> bool {

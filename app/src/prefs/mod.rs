@@ -63,6 +63,26 @@ pub struct Prefs {
     /// Rest between sets per exercise id, in seconds, where the user changed
     /// it from the suggestion.
     pub rest_s: BTreeMap<String, u32>,
+    /// The weight step of each machine (by exercise id) where the user set
+    /// one, so the load stepper moves like the stack.
+    pub load_steps: BTreeMap<String, LoadStep>,
+}
+
+/// One machine's weight step, in the unit it was chosen in.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LoadStep {
+    /// How much one step adds.
+    pub amount: f64,
+    /// In kilograms or pounds.
+    pub unit: Unit,
+}
+
+/// The steps machines come with, in each unit.
+pub fn load_steps_of(unit: Unit) -> &'static [f64] {
+    match unit {
+        Unit::Kg => &[1.0, 2.5, 5.0, 10.0],
+        Unit::Lb => &[2.5, 5.0, 10.0],
+    }
 }
 
 /// Sessions a week, unless the user sets another target (the source asks
@@ -84,6 +104,7 @@ impl Default for Prefs {
             unit: Unit::Kg,
             weekly_target: DEFAULT_WEEKLY_TARGET,
             rest_s: BTreeMap::new(),
+            load_steps: BTreeMap::new(),
         }
     }
 }
@@ -123,6 +144,15 @@ impl Cue {
 }
 
 impl Prefs {
+    /// The load step of `exercise_id` in `unit`: the machine's own when set
+    /// in this unit (and one machines have), else 2.5 kg or 5 lb.
+    pub fn load_step(&self, exercise_id: &str, unit: Unit) -> f64 {
+        self.load_steps
+            .get(exercise_id)
+            .filter(|s| s.unit == unit && load_steps_of(unit).contains(&s.amount))
+            .map_or(unit.step(), |s| s.amount)
+    }
+
     /// Whether a cue is on.
     pub fn cue(&self, cue: Cue) -> bool {
         match cue {
@@ -181,7 +211,7 @@ pub fn parse_body_weight(input: &str) -> Result<Option<f32>, BodyWeightError> {
 
 impl Stored for Prefs {
     const KEY: &'static str = "backstrong:prefs";
-    const VERSION: u32 = 4;
+    const VERSION: u32 = 5;
 
     fn migrate_step(from: u32, mut data: serde_json::Value) -> Result<serde_json::Value, String> {
         match from {
@@ -206,6 +236,15 @@ impl Stored for Prefs {
                 map.insert("weekly_target".into(), DEFAULT_WEEKLY_TARGET.into());
                 map.insert(
                     "rest_s".into(),
+                    serde_json::Value::Object(Default::default()),
+                );
+                Ok(data)
+            }
+            // Version 4 had no machine steps: every machine uses the default.
+            4 => {
+                let map = data.as_object_mut().ok_or("settings are not an object")?;
+                map.insert(
+                    "load_steps".into(),
                     serde_json::Value::Object(Default::default()),
                 );
                 Ok(data)
@@ -237,11 +276,52 @@ mod tests {
         assert!(v2.sound && v2.vibration && v2.prompts);
         let v3 = decode::<Prefs>(&fixture(3)).unwrap();
         assert!(!v3.sound && v3.vibration);
+        let v4 = decode::<Prefs>(&fixture(4)).unwrap();
+        assert_eq!(v4.unit, Unit::Lb);
+        assert_eq!(v4.weekly_target, 4);
+        assert_eq!(v4.rest_s.get("leg-press"), Some(&120));
+        assert!(v4.load_steps.is_empty());
         for prefs in [v1, v2, v3] {
             assert_eq!(prefs.unit, Unit::Kg);
             assert_eq!(prefs.weekly_target, DEFAULT_WEEKLY_TARGET);
             assert!(prefs.rest_s.is_empty());
+            assert!(prefs.load_steps.is_empty());
         }
+    }
+
+    #[test]
+    fn each_machine_has_its_own_step_in_its_unit() {
+        let mut prefs = Prefs::default();
+        assert_eq!(prefs.load_step("leg-press", Unit::Kg), 2.5);
+        assert_eq!(prefs.load_step("leg-press", Unit::Lb), 5.0);
+        prefs.load_steps.insert(
+            "leg-press".into(),
+            LoadStep {
+                amount: 10.0,
+                unit: Unit::Kg,
+            },
+        );
+        prefs.load_steps.insert(
+            "chest-press".into(),
+            LoadStep {
+                amount: 2.5,
+                unit: Unit::Lb,
+            },
+        );
+        assert_eq!(prefs.load_step("leg-press", Unit::Kg), 10.0);
+        assert_eq!(prefs.load_step("leg-press", Unit::Lb), 5.0, "chosen in kg");
+        assert_eq!(prefs.load_step("chest-press", Unit::Lb), 2.5);
+        // A step no machine has (edited storage) falls back to the default.
+        prefs.load_steps.insert(
+            "leg-curl".into(),
+            LoadStep {
+                amount: 7.0,
+                unit: Unit::Kg,
+            },
+        );
+        assert_eq!(prefs.load_step("leg-curl", Unit::Kg), 2.5);
+        let raw = crate::storage::encode(&prefs);
+        assert_eq!(decode::<Prefs>(&raw).unwrap(), prefs);
     }
 
     #[test]
@@ -316,7 +396,7 @@ mod tests {
     #[test]
     fn an_unknown_theme_is_reported_not_guessed() {
         let store = MemoryBackend::default();
-        crate::storage::Backend::set(&store, Prefs::KEY, r#"{"v":4,"data":{"theme":"purple"}}"#)
+        crate::storage::Backend::set(&store, Prefs::KEY, r#"{"v":5,"data":{"theme":"purple"}}"#)
             .unwrap();
         let loaded = load::<Prefs>(&store, 1);
         assert_eq!(loaded.value, Prefs::default());
@@ -334,7 +414,7 @@ mod tests {
             crate::storage::Backend::get(&store, "backstrong:prefs:corrupt:1")
                 .unwrap()
                 .as_deref(),
-            Some(r#"{"v":4,"data":{"theme":"purple"}}"#)
+            Some(r#"{"v":5,"data":{"theme":"purple"}}"#)
         );
     }
 }

@@ -188,7 +188,7 @@ const BACK_EXTENSION: Exercise = Exercise {
     summary: "Strengthens the lower back, glutes and hamstrings, gently.",
     muscles: &[M::Erectors, M::GluteusMaximus, M::Hamstrings],
     muscle_facts: &[F(37)],
-    equipment: &[E::Machine("Back extension bench"), E::Floor],
+    equipment: &[E::Bench, E::Floor],
     prescription: Prescription {
         sets: Range::new(2, 3),
         reps: Range::new(8, 10),

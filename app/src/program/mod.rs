@@ -200,6 +200,15 @@ pub struct Exercise {
 }
 
 impl Exercise {
+    /// True when sets are done with a load to choose (a machine, a cable,
+    /// dumbbells); floor work with body weight has none.
+    pub fn uses_load(&self) -> bool {
+        matches!(
+            self.equipment.first(),
+            Some(Equipment::Machine(_) | Equipment::Cable | Equipment::Dumbbell)
+        )
+    }
+
     /// How many cues the card shows.
     pub const KEY_CUES: usize = 3;
 

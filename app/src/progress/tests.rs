@@ -17,6 +17,7 @@ fn plan(exercise: &str, sets: u16, reps: u16, load: Option<f32>) -> Plan {
             load_kg: load,
             rest_s: 60,
             suggested: false,
+            load_from: Default::default(),
         }],
     }
 }

@@ -540,6 +540,18 @@ impl Session {
         }
     }
 
+    /// The load set `set` of plan item `item` starts with: the load of the
+    /// latest set of that item done before it in this session, else the
+    /// plan's load. So a load changed on set 1 carries to set 2.
+    pub fn load_for(&self, item: usize) -> Option<f32> {
+        self.sets
+            .iter()
+            .rev()
+            .filter(|s| s.item == item && s.done())
+            .find_map(|s| s.load_kg)
+            .or_else(|| self.plan.items.get(item).and_then(|i| i.load_kg))
+    }
+
     /// When the person last did something that was logged: the start, or
     /// the latest set.
     pub fn last_action_ms(&self) -> u64 {

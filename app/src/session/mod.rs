@@ -14,7 +14,7 @@ pub use machine::{
     Effort, Event, MAX_LOAD_KG, MAX_REPS, Phase, RESUME_WINDOW_MS, Session, SessionError, SetLog,
     Symptom,
 };
-pub use plan::{Plan, PlanItem, suggested_rest_s};
+pub use plan::{LoadFrom, Plan, PlanItem, suggested_rest_s};
 pub use records::{ActiveSession, History, Step, close_if_stale, dispatch};
 
 /// How long a session was in use, for people: "under a minute", "25 min",

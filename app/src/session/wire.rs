@@ -17,10 +17,12 @@
 //! because the exercise had been stopped for pain (format 3; format 2 had
 //! only 0 and 1, and reads the same).
 
-use super::{Effort, Phase, Plan, PlanItem, Session, SetLog, Symptom};
+use super::{Effort, LoadFrom, Phase, Plan, PlanItem, Session, SetLog, Symptom};
 use serde::{Deserialize, Serialize};
 
-/// A plan item: `[exercise, sets, target_reps, load_g (-1 none), rest_s, suggested]`.
+/// A plan item: `[exercise, sets, target_reps, load_g (-1 none), rest_s, flags]`;
+/// flags bit 0: sets and reps are our suggestion; bits 1–2: where the load
+/// came from ([`LoadFrom`], format 3; format 2 wrote 0 or 1 only).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemWire(String, u16, u16, i64, u32, u8);
 
@@ -83,7 +85,7 @@ impl From<&[Session]> for HistoryWire {
                         i.target_reps,
                         grams(i.load_kg),
                         i.rest_s,
-                        u8::from(i.suggested),
+                        u8::from(i.suggested) | (i.load_from.code() << 1),
                     )
                 })
                 .collect();
@@ -164,14 +166,16 @@ impl TryFrom<HistoryWire> for Vec<Session> {
             .map(|items| {
                 let items = items
                     .into_iter()
-                    .map(|ItemWire(id, sets, reps, load, rest, suggested)| {
+                    .map(|ItemWire(id, sets, reps, load, rest, flags)| {
                         Ok(PlanItem {
                             exercise_id: id,
                             sets,
                             target_reps: reps,
                             load_kg: kilograms(load)?,
                             rest_s: rest,
-                            suggested: suggested != 0,
+                            suggested: flags & 1 != 0,
+                            load_from: LoadFrom::from_code(flags >> 1)
+                                .ok_or_else(|| format!("unknown plan flags {flags}"))?,
                         })
                     })
                     .collect::<Result<Vec<_>, String>>()?;

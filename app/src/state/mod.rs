@@ -100,16 +100,12 @@ impl Stores {
         // The history first: if the second write fails, nothing is lost.
         self.history.update(|h| *h = history);
         self.active.update(|a| *a = active);
-        self.board.post(StorageNotice {
-            message: format!(
+        self.board.post(StorageNotice::plain(format!(
                 "Your unfinished session was closed: a session can be picked up again only on the same day, \
                  within 2 hours of its last set (our suggestion). Everything you logged is kept in your history, \
-                 marked incomplete ({}). Answer the safety check again to start a new one.",
+                 marked incomplete ({} of training). Answer the safety check again to start a new one.",
                 crate::session::active_time_label(&closed)
-            ),
-            cleared_by_save: false,
-            backup_key: None,
-        });
+        )));
         true
     }
 

@@ -10,13 +10,50 @@ pub struct StorageNotice {
     pub message: String,
     /// True when the next successful save makes the message obsolete.
     pub cleared_by_save: bool,
-    /// Where an unreadable value was kept, so it can be downloaded.
-    pub backup_key: Option<String>,
+    /// Unreadable values kept aside, as (storage key, what it held), so
+    /// each can be downloaded.
+    pub kept_aside: Vec<(String, &'static str)>,
+    /// The kinds of data that could not be read: notices about several
+    /// merge into one that names them all.
+    unreadable: Vec<&'static str>,
+}
+
+/// "settings", "settings and past sessions", "settings, notes and past sessions".
+fn list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn unreadable_message(what: &[&str]) -> String {
+    let (them, copies) = if what.len() == 1 {
+        ("it", "copy was")
+    } else {
+        ("them", "copies were")
+    };
+    format!(
+        "Your saved {} could not be read, so the app started without {them}. \
+         The unreadable {copies} kept in this browser, untouched: you can download \
+         {them} here or in Settings.",
+        list(what)
+    )
 }
 
 impl StorageNotice {
+    /// A notice in the app's own words, not about a storage error.
+    pub fn plain(message: String) -> Self {
+        StorageNotice {
+            message,
+            cleared_by_save: false,
+            kept_aside: Vec::new(),
+            unreadable: Vec::new(),
+        }
+    }
+
     /// The message for `err`, about the data called `what` ("settings").
-    pub fn new(err: &StorageError, what: &str) -> Self {
+    pub fn new(err: &StorageError, what: &'static str) -> Self {
         let message = match err {
             StorageError::Unavailable => format!(
                 "This browser is not letting BackStrong save anything. You can keep using the app, \
@@ -26,11 +63,9 @@ impl StorageNotice {
                 "This browser's storage is full, so your {what} could not be saved. They stay here \
                  until you close this page, and BackStrong tries again on your next change."
             ),
-            StorageError::Corrupt { .. } | StorageError::Migration { .. } => format!(
-                "Your saved {what} could not be read, so the app started without them. \
-                 The unreadable copy was kept in this browser, untouched: you can download it \
-                 here or in Settings."
-            ),
+            StorageError::Corrupt { .. } | StorageError::Migration { .. } => {
+                unreadable_message(&[what])
+            }
             StorageError::TooNew { .. } => format!(
                 "Your {what} were saved by a newer version of BackStrong. They are left as they are, \
                  and changes made here are not saved. Reload to get the newest version."
@@ -39,11 +74,39 @@ impl StorageNotice {
         StorageNotice {
             message,
             cleared_by_save: matches!(err, StorageError::Unavailable | StorageError::QuotaExceeded),
-            backup_key: match err {
-                StorageError::Corrupt { backup_key, .. } => backup_key.clone(),
-                _ => None,
+            kept_aside: match err {
+                StorageError::Corrupt {
+                    backup_key: Some(key),
+                    ..
+                } => vec![(key.clone(), what)],
+                _ => Vec::new(),
+            },
+            unreadable: if matches!(
+                err,
+                StorageError::Corrupt { .. } | StorageError::Migration { .. }
+            ) {
+                vec![what]
+            } else {
+                Vec::new()
             },
         }
+    }
+
+    /// This notice with `other`'s unreadable kinds added, when both are
+    /// about unreadable data; `None` otherwise.
+    fn merged(&self, other: &StorageNotice) -> Option<StorageNotice> {
+        if self.unreadable.is_empty() || other.unreadable.is_empty() {
+            return None;
+        }
+        let mut merged = self.clone();
+        for what in &other.unreadable {
+            if !merged.unreadable.contains(what) {
+                merged.unreadable.push(what);
+            }
+        }
+        merged.kept_aside.extend(other.kept_aside.iter().cloned());
+        merged.message = unreadable_message(&merged.unreadable);
+        Some(merged)
     }
 }
 
@@ -62,9 +125,13 @@ impl NoticeBoard {
         self.0.get()
     }
 
-    /// Shows a notice (the newest wins).
+    /// Shows a notice: the newest wins, except that notices about
+    /// unreadable data join into one naming every kind.
     pub fn post(&self, notice: StorageNotice) {
-        self.0.set(Some(notice));
+        let merged = self
+            .0
+            .with_untracked(|current| current.as_ref().and_then(|c| c.merged(&notice)));
+        self.0.set(Some(merged.unwrap_or(notice)));
     }
 
     /// Hides the notice.
@@ -86,5 +153,45 @@ impl NoticeBoard {
 impl Default for NoticeBoard {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corrupt(key: &str) -> StorageError {
+        StorageError::Corrupt {
+            reason: "bad".into(),
+            backup_key: Some(key.into()),
+        }
+    }
+
+    #[test]
+    fn every_unreadable_kind_is_named_in_one_notice() {
+        let _owner = Owner::new();
+        let board = NoticeBoard::new();
+        board.post(StorageNotice::new(&corrupt("k1"), "settings"));
+        board.post(StorageNotice::new(&corrupt("k2"), "exercise notes"));
+        board.post(StorageNotice::new(&corrupt("k3"), "past sessions"));
+        let notice = board.current().unwrap();
+        assert!(
+            notice.message.starts_with(
+                "Your saved settings, exercise notes and past sessions could not be read"
+            ),
+            "{}",
+            notice.message
+        );
+        assert_eq!(
+            notice.kept_aside,
+            [
+                ("k1".to_owned(), "settings"),
+                ("k2".to_owned(), "exercise notes"),
+                ("k3".to_owned(), "past sessions")
+            ]
+        );
+        // Another kind of notice replaces it.
+        board.post(StorageNotice::new(&StorageError::QuotaExceeded, "settings"));
+        assert!(board.current().unwrap().kept_aside.is_empty());
     }
 }

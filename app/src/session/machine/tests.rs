@@ -14,6 +14,7 @@ fn item(id: &str, sets: u16, rest_s: u32) -> PlanItem {
         load_kg: Some(40.0),
         rest_s,
         suggested: false,
+        load_from: Default::default(),
     }
 }
 

@@ -12,19 +12,30 @@ pub fn StorageBanner() -> impl IntoView {
     let board = stores().board;
     move || {
         board.current().map(|notice| {
-            let download = notice.backup_key.clone().map(|key| {
-                let save = move |_| {
-                    if let Ok(Some(text)) = BrowserBackend.get(&key) {
-                        let name = format!("{}.json", key.replace(':', "-"));
-                        files::download(&name, "application/json", &text);
+            let several = notice.kept_aside.len() > 1;
+            let download = notice
+                .kept_aside
+                .iter()
+                .cloned()
+                .map(|(key, what)| {
+                    let save = move |_| {
+                        if let Ok(Some(text)) = BrowserBackend.get(&key) {
+                            let name = format!("{}.json", key.replace(':', "-"));
+                            files::download(&name, "application/json", &text);
+                        }
+                    };
+                    let label = if several {
+                        format!("Download the unreadable {what}")
+                    } else {
+                        "Download the unreadable copy".to_owned()
+                    };
+                    view! {
+                        <button type="button" class="button" data-testid="download-corrupt" on:click=save>
+                            {label}
+                        </button>
                     }
-                };
-                view! {
-                    <button type="button" class="button" data-testid="download-corrupt" on:click=save>
-                        "Download the unreadable copy"
-                    </button>
-                }
-            });
+                })
+                .collect_view();
             view! {
                 <div class="banner banner-warning" role="alert" data-testid="storage-notice">
                     <p>{notice.message}</p>

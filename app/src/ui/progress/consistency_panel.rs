@@ -14,7 +14,10 @@ pub fn ConsistencyPanel(consistency: Consistency) -> impl IntoView {
         today,
     } = consistency;
     let week_text = if this_week >= u32::from(target) {
-        format!("This week: {this_week} sessions. Target of {target} reached.")
+        format!(
+            "This week: {}. Target of {target} reached.",
+            crate::units::count(this_week as usize, "session")
+        )
     } else {
         format!("This week: {this_week} of {target} sessions.")
     };

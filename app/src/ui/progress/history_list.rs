@@ -26,7 +26,7 @@ pub fn HistoryList(history: History, unit: Unit, offset: i32) -> impl IntoView {
                         let count = week.sessions.len();
                         view! {
                             <h3 class="week-heading">
-                                {format!("Week of {} · {count} session{}", short_date(week.start_day), if count == 1 { "" } else { "s" })}
+                                {format!("Week of {} · {}", short_date(week.start_day), crate::units::count(count, "session"))}
                             </h3>
                             <ul class="sessions">
                                 {week.sessions.into_iter().map(|s| view! { <SessionEntry session=s.clone() unit offset /> }).collect_view()}
@@ -49,7 +49,7 @@ pub fn HistoryList(history: History, unit: Unit, offset: i32) -> impl IntoView {
 #[component]
 fn SessionEntry(session: Session, unit: Unit, offset: i32) -> impl IntoView {
     let open = RwSignal::new(false);
-    let minutes = session.duration_ms(session.started_ms).div_ceil(60_000);
+    let time = crate::session::active_time_label(&session);
     let exercises = session
         .plan
         .items
@@ -77,7 +77,11 @@ fn SessionEntry(session: Session, unit: Unit, offset: i32) -> impl IntoView {
             }>
                 <summary>
                     <span class="session-date">{date_label(day)}</span>
-                    {format!(" · {minutes} min · {exercises} exercises · {sets_done} sets")}
+                    {format!(
+                        " · {time} · {} · {}",
+                        crate::units::count(exercises, "exercise"),
+                        crate::units::count(sets_done, "set")
+                    )}
                     {mark.map(|(class, text)| view! { " " <span class=class>{text}</span> })}
                 </summary>
                 {move || open.get().then(|| session.with_value(|s| view! { <SetTable session=s.clone() unit /> }))}

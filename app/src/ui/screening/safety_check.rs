@@ -105,7 +105,7 @@ pub fn SafetyCheck(
 
     view! {
         <section class="panel safety-check" aria-labelledby="safety-title">
-            <h2 id="safety-title">"Safety check"</h2>
+            <h2 id="safety-title" data-screen-title tabindex="-1">"Safety check"</h2>
             {move || match locked() {
                 Some(ago) => Either::Left(view! {
                     <div class="panel panel-danger" data-testid="locked-today">

@@ -19,7 +19,7 @@ pub fn RestScreen(
 ) -> impl IntoView {
     view! {
         <section class="rest" aria-labelledby="rest-title">
-            <h2 id="rest-title">"Rest"</h2>
+            <h2 id="rest-title" data-screen-title tabindex="-1">"Rest"</h2>
             <p class="countdown" data-testid="countdown" data-until=move || until_ms.get().to_string() role="timer" aria-live="off">
                 {move || clock(left_ms.get())}
             </p>

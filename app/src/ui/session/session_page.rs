@@ -4,13 +4,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// Today's session: the safety check first, and only four yeses open it;
-/// then the guided session. The urgent warning signs stay on the page.
+/// then the guided session. The urgent warning signs stay one tap away,
+/// below the controls, so every session screen keeps its action in view.
 #[component]
 pub fn SessionPage() -> impl IntoView {
     view! {
         <Title text="Session" />
         <h1>"Today's session"</h1>
         <SessionRunner />
-        <RedFlags />
+        <details class="red-flags-disclosure">
+            <summary>"Signs that need a doctor now"</summary>
+            <RedFlags />
+        </details>
     }
 }

@@ -23,12 +23,20 @@ enum Screen {
     },
     Paused {
         left_ms: Option<u64>,
+        /// What was under way: "Leg press, set 2 of 5".
+        what: String,
     },
     Ended(Box<Session>),
 }
 
-/// The screen for `session` at `t`.
-fn screen_of(session: &Session, t: u64, hurt_last_time: impl Fn(&str) -> bool) -> Screen {
+/// The screen for `session` at `t`; `step_of` gives an exercise's load step
+/// in the shown unit.
+fn screen_of(
+    session: &Session,
+    t: u64,
+    hurt_last_time: impl Fn(&str) -> bool,
+    step_of: impl Fn(&str) -> f64,
+) -> Screen {
     match session.phase_at(t) {
         Phase::WarmUp => Screen::WarmUp,
         Phase::Working { item, set } => {
@@ -40,7 +48,9 @@ fn screen_of(session: &Session, t: u64, hurt_last_time: impl Fn(&str) -> bool) -
                         set,
                         sets: planned.sets,
                         reps: planned.target_reps,
-                        load_kg: planned.load_kg,
+                        load_kg: session.load_for(item),
+                        load_from: planned.load_from,
+                        load_step: step_of(e.id),
                         suggested: planned.suggested,
                     },
                     hurt_last_time(e.id),
@@ -54,7 +64,11 @@ fn screen_of(session: &Session, t: u64, hurt_last_time: impl Fn(&str) -> bool) -
             until_ms,
         } => Screen::Rest {
             until_ms,
-            next: format!("set {set} of {}", session.plan.items[item].sets),
+            next: format!(
+                "{}, set {set} of {}",
+                name_of(&session.plan.items[item].exercise_id),
+                session.plan.items[item].sets
+            ),
             stopped: None,
         },
         Phase::BetweenExercises { item, until_ms } => Screen::Rest {
@@ -65,8 +79,19 @@ fn screen_of(session: &Session, t: u64, hurt_last_time: impl Fn(&str) -> bool) -
                 .filter(|&before| session.hurt_in(before))
                 .map(|before| name_of(&session.plan.items[before].exercise_id).to_owned()),
         },
-        Phase::Paused { .. } => Screen::Paused {
+        Phase::Paused { from, .. } => Screen::Paused {
             left_ms: session.rest_left_ms(t),
+            what: match *from {
+                Phase::Working { item, set } | Phase::Resting { item, set, .. } => format!(
+                    "{}, set {set} of {}",
+                    name_of(&session.plan.items[item].exercise_id),
+                    session.plan.items[item].sets
+                ),
+                Phase::BetweenExercises { item, .. } => {
+                    format!("Next: {}", name_of(&session.plan.items[item].exercise_id))
+                }
+                _ => "Warm-up".to_owned(),
+            },
         },
         Phase::Finished | Phase::StoppedForPain { .. } | Phase::Incomplete => {
             Screen::Ended(Box::new(session.clone()))
@@ -131,9 +156,16 @@ pub fn SessionRunner() -> impl IntoView {
         }
         st.active.with(|a| match a.session.as_ref() {
             None => Screen::Check,
-            Some(s) => st
-                .history
-                .with(|h| screen_of(s, t, |id| h.hurt_last_time(id))),
+            Some(s) => st.history.with(|h| {
+                st.prefs.with(|p| {
+                    screen_of(
+                        s,
+                        t,
+                        |id| h.hurt_last_time(id),
+                        |id| p.load_step(id, p.unit),
+                    )
+                })
+            }),
         })
     });
 
@@ -164,9 +196,13 @@ pub fn SessionRunner() -> impl IntoView {
         {
             return;
         }
-        let plan = st
-            .prefs
-            .with_untracked(|p| Plan::for_user(p.body_weight_kg, &p.rest_s, p.unit));
+        // Loads carry over from the history (the suggestion for next time,
+        // or the last working load).
+        let plan = st.prefs.with_untracked(|p| {
+            st.history.with_untracked(|h| {
+                Plan::for_user(p.body_weight_kg, &p.rest_s, p.unit).with_history(h, p.unit)
+            })
+        });
         let id = format!("{t:x}-{:08x}", platform::random_u32());
         if let Ok(session) = Session::new(id, plan, t) {
             ended.set(None);
@@ -222,6 +258,26 @@ pub fn SessionRunner() -> impl IntoView {
         }
     });
 
+    // Each new screen opens at the top of the page with its heading
+    // focused, so the stop control and the main action are in view and a
+    // screen reader announces where the person is. Not on the first render:
+    // a page that just opened is at its top already.
+    let screen_key = Memo::new(move |_| match screen.get() {
+        Screen::Check => "check".to_owned(),
+        Screen::WarmUp => "warm-up".to_owned(),
+        Screen::Set(t, _) => format!("set:{}:{}", t.exercise.id, t.set),
+        Screen::Rest { next, .. } => format!("rest:{next}"),
+        Screen::Paused { .. } => "paused".to_owned(),
+        Screen::Ended(s) => format!("ended:{}", s.id),
+    });
+    Effect::new(move |before: Option<String>| {
+        let key = screen_key.get();
+        if before.is_some_and(|b| b != key) {
+            platform::show_screen_top("[data-screen-title]");
+        }
+        key
+    });
+
     view! {
         <div class="runner" data-testid="runner">
             {move || {
@@ -242,7 +298,7 @@ pub fn SessionRunner() -> impl IntoView {
                 Screen::Check => EitherOf6::A(view! { <SafetyCheck on_start=start now=now /> }),
                 Screen::WarmUp => EitherOf6::B(view! {
                     <section class="panel" data-testid="warm-up">
-                        <h2>"Warm-up"</h2>
+                        <h2 data-screen-title tabindex="-1">"Warm-up"</h2>
                         <p>"Foam roll, stretch gently, and do the shoulder rotations. The steps are on the warm-up page."</p>
                         <p><a href="/warm-up">"Open the warm-up steps"</a></p>
                         <button type="button" class="button button-primary button-huge" data-testid="start-first-set" on:click=move |_| dispatch.run(Event::Start)>
@@ -260,9 +316,10 @@ pub fn SessionRunner() -> impl IntoView {
                         dispatch
                     />
                 }),
-                Screen::Paused { left_ms } => EitherOf6::E(view! {
+                Screen::Paused { left_ms, what } => EitherOf6::E(view! {
                     <section class="panel" data-testid="paused">
-                        <h2>"Paused"</h2>
+                        <h2 data-screen-title tabindex="-1">"Paused"</h2>
+                        <p class="next">{what}</p>
                         {left_ms.map(|ms| view! { <p class="countdown">{super::clock(ms)}</p> })}
                         <button type="button" class="button button-primary button-huge" data-testid="resume" on:click=move |_| dispatch.run(Event::Resume)>
                             "Resume"

@@ -1,7 +1,7 @@
 use super::Stepper;
 use crate::{
     program::Exercise,
-    session::{Effort, Event, MAX_LOAD_KG, MAX_REPS},
+    session::{Effort, Event, LoadFrom, MAX_LOAD_KG, MAX_REPS},
     ui::cards::Illustration,
     units::Unit,
 };
@@ -18,15 +18,20 @@ pub struct SetTarget {
     pub sets: u16,
     /// Reps to aim for.
     pub reps: u16,
-    /// Load to use, if known.
+    /// Load to use, if known: the set before's, or the plan's.
     pub load_kg: Option<f32>,
+    /// Where the plan's load came from.
+    pub load_from: LoadFrom,
+    /// One step of the load stepper, in the unit loads are shown in (the
+    /// machine's own step).
+    pub load_step: f64,
     /// True when sets and reps are our suggestion.
     pub suggested: bool,
 }
 
 const EFFORTS: [(Effort, &str); 3] = [
     (Effort::Easy, "Easy"),
-    (Effort::Right, "Right"),
+    (Effort::Right, "About right"),
     (Effort::Hard, "Hard"),
 ];
 
@@ -50,16 +55,17 @@ pub fn SetScreen(
     let effort = RwSignal::new(None::<Effort>);
     let pain = RwSignal::new(None::<u8>);
     let exercise = target.exercise;
+    // No load known for a machine yet: the person finds one, with the load
+    // stepper in view, before the first set.
+    let first_time = target.set == 1 && target.load_kg.is_none() && exercise.uses_load();
 
     let step_reps = Callback::new(move |d: i32| {
         reps.update(|r| *r = (i32::from(*r) + d).clamp(0, i32::from(MAX_REPS)) as u16)
     });
     let step_load = Callback::new(move |d: i32| {
-        // A step is 2.5 kg or 5 lb: the shown value moves in round steps.
-        load.update(|l| {
-            let shown = unit.from_kg(l.unwrap_or(0.0)) + unit.step() * f64::from(d);
-            *l = Some(unit.to_kg(shown.max(0.0)).min(MAX_LOAD_KG));
-        })
+        // A step of the machine, in the shown unit: the shown value moves in
+        // round steps, from wherever it was to the next step of the stack.
+        load.update(|l| *l = Some(unit.step_load(*l, target.load_step, d, MAX_LOAD_KG)))
     });
     let step_pain = Callback::new(move |d: i32| {
         pain.update(|p| *p = Some((i32::from(p.unwrap_or(0)) + d).clamp(0, 10) as u8))
@@ -83,40 +89,51 @@ pub fn SetScreen(
         })
     };
     let load_text = move || load.get().map_or("—".to_owned(), |kg| unit.show(kg));
-    let target_text = format!(
-        "{} reps{}",
-        target.reps,
-        target
-            .load_kg
-            .map(|kg| format!(" at {}", unit.show(kg)))
-            .unwrap_or_default()
-    );
+    // What to do, with the load as it stands now (the stepper moves it).
+    let target_text = move || match load.get() {
+        Some(kg) => format!("{} reps at {}", target.reps, unit.show(kg)),
+        None => format!("{} reps", target.reps),
+    };
 
+    // The screen opens at its top: what to do and the two actions come
+    // first, the adjust controls just before them (so "Set done" follows
+    // them when they are open), the cue and the drawing after.
     view! {
         <section class="set" data-testid="set" data-exercise=exercise.id data-set=target.set>
-            <h2 class="set-exercise">{exercise.name}</h2>
+            <h2 class="set-exercise" data-screen-title tabindex="-1">{exercise.name}</h2>
             <p class="set-count" data-testid="set-count">
                 {format!("Set {} of {}", target.set, target.sets)}
                 {target.suggested.then(|| view! { <span class="tag">"suggested"</span> })}
             </p>
-            <Illustration exercise />
-            <p class="set-target">{target_text}</p>
+            <p class="set-target" data-testid="set-target">
+                {target_text}
+                {(target.set == 1 && target.load_kg.is_some()).then(|| match target.load_from {
+                    LoadFrom::Suggested => Some(view! { <span class="tag" data-testid="load-from">"the app's suggestion"</span> }),
+                    LoadFrom::LastTime => Some(view! { <span class="tag" data-testid="load-from">"as last time"</span> }),
+                    LoadFrom::HalfBodyWeight => Some(view! { <span class="tag" data-testid="load-from">"half your body weight"</span> }),
+                    LoadFrom::Unknown => None,
+                })}
+            </p>
+            {first_time.then(|| view! {
+                <div class="find-load" data-testid="find-load">
+                    <p>
+                        <strong>"First time: find your starting load. "</strong>
+                        {if exercise.limits.start_at_half_body_weight {
+                            "The program starts the leg press at about half your body weight (enter it in Settings)."
+                        } else {
+                            "Start light: a weight you can move slowly, every rep, with reps to spare (the app's advice)."
+                        }}
+                    </p>
+                    <Stepper label="Load" id="load" value=Signal::derive(load_text) on_step=step_load />
+                </div>
+            })}
             {hurt_last_time.then(|| view! { <p class="caution" data-testid="hurt-last-time">"This exercise brought on pain last time. Go lighter, and stop it at once if the pain comes back."</p> })}
-            <p class="set-cue">{exercise.cues.first().map(|c| c.text)}</p>
-            {prompts.then(|| view! { <p class="prompt" data-testid="prompt">"Slow and controlled, both ways. Breathe out as you squeeze."</p> })}
-            <div class="set-actions">
-                <button type="button" class="button button-primary button-huge" data-testid="set-done" on:click=done>
-                    "Set done"
-                </button>
-                <button type="button" class="button button-hurts" data-testid="set-hurts" on:click=hurts>
-                    "This hurts: stop this exercise"
-                </button>
-            </div>
             <details class="set-details">
                 <summary>"Adjust reps, load, effort, pain"</summary>
                 <Stepper label="Reps" id="reps" value=Signal::derive(move || reps.get().to_string()) on_step=step_reps />
-                <Stepper label="Load" id="load" value=Signal::derive(load_text) on_step=step_load />
-                <div class="choice-group" role="group" aria-label="How hard was it">
+                {(!first_time).then(|| view! { <Stepper label="Load" id="load" value=Signal::derive(load_text) on_step=step_load /> })}
+                <p class="field-label" id="effort-label">"How hard was it? (optional)"</p>
+                <div class="choice-group" role="group" aria-labelledby="effort-label">
                     {EFFORTS
                         .into_iter()
                         .map(|(e, label)| {
@@ -131,6 +148,17 @@ pub fn SetScreen(
                 <p class="hint">"Any pain above 0 stops this exercise for today, as \"This hurts\" does."</p>
                 <Stepper label="Pain (0–10)" id="pain" value=Signal::derive(move || pain.get().map_or("—".to_owned(), |p| p.to_string())) on_step=step_pain />
             </details>
+            <div class="set-actions">
+                <button type="button" class="button button-primary button-huge" data-testid="set-done" on:click=done>
+                    "Set done"
+                </button>
+                <button type="button" class="button button-hurts" data-testid="set-hurts" on:click=hurts>
+                    "This hurts: stop this exercise"
+                </button>
+            </div>
+            <p class="set-cue">{exercise.cues.first().map(|c| c.text)}</p>
+            {prompts.then(|| view! { <p class="prompt" data-testid="prompt">"Slow and controlled, both ways. Breathe out as you squeeze."</p> })}
+            <Illustration exercise />
             <div class="set-skips">
                 <button type="button" class="button" data-testid="skip-set" on:click=move |_| dispatch.run(Event::SkipSet)>
                     "Skip set"

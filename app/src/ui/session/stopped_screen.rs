@@ -19,7 +19,7 @@ pub fn StoppedScreen(
 ) -> impl IntoView {
     view! {
         <section class="panel panel-danger stopped" data-testid="stopped">
-            <h2>"Session stopped"</h2>
+            <h2 data-screen-title tabindex="-1">"Session stopped"</h2>
             <p>"Put the weight down gently. Don't push through it: today's session is over, and it is logged as stopped for pain."</p>
             <ul>{STOP_RULES.iter().map(|p| view! { <li>{p.text}</li> }).collect_view()}</ul>
             <h3>"What did you feel?"</h3>

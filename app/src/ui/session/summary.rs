@@ -35,7 +35,7 @@ pub fn Summary(
     let volume = session.volume_kg();
     view! {
         <section class="panel summary" data-testid="summary">
-            <h2>{heading}</h2>
+            <h2 data-screen-title tabindex="-1">{heading}</h2>
             <dl class="figures">
                 <div>
                     <dt>"Time"</dt>

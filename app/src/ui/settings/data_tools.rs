@@ -5,17 +5,9 @@ use crate::{
     screening::local_day,
     state::stores,
     storage::{Backend, browser::BrowserBackend},
+    units::count,
 };
 use leptos::{html, prelude::*};
-
-/// "1 session", "3 sessions".
-fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
-}
 
 /// Where the import stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -141,10 +133,11 @@ pub fn DataTools() -> impl IntoView {
             </div>
 
             <h3>"Import a backup"</h3>
-            <label class="field" for="import-file">
-                <span>"Choose a BackStrong backup file"</span>
-                <input id="import-file" type="file" accept=".json,application/json" data-testid="import-file" node_ref=file_input on:change=chosen />
-            </label>
+            // The browser's own file input names itself in its own words
+            // ("Choose File"), cut short on a phone: it stays for keyboards
+            // and screen readers, and a button-like label is what people see.
+            <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-file" node_ref=file_input on:change=chosen />
+            <label class="button file-button" for="import-file">"Choose a backup file…"</label>
             {move || match import.get() {
                 Import::Idle => ().into_any(),
                 Import::Refused(message) => view! { <p class="error" role="alert" data-testid="import-error">{message}</p> }.into_any(),

@@ -11,6 +11,8 @@ mod data_tools;
 #[cfg(any(feature = "ssr", feature = "session-bundle"))]
 mod install_app;
 #[cfg(any(feature = "ssr", feature = "session-bundle"))]
+mod load_steps;
+#[cfg(any(feature = "ssr", feature = "session-bundle"))]
 mod rest_lengths;
 #[cfg(any(feature = "ssr", feature = "session-bundle"))]
 mod settings_page;
@@ -24,8 +26,9 @@ mod weekly_target_input;
 #[cfg(any(feature = "ssr", feature = "session-bundle"))]
 pub use {
     body_weight_input::BodyWeightInput, cue_toggles::CueToggles, data_tools::DataTools,
-    install_app::InstallApp, rest_lengths::RestLengths, settings_page::SettingsPage,
-    theme_picker::ThemePicker, unit_picker::UnitPicker, weekly_target_input::WeeklyTargetInput,
+    install_app::InstallApp, load_steps::LoadSteps, rest_lengths::RestLengths,
+    settings_page::SettingsPage, theme_picker::ThemePicker, unit_picker::UnitPicker,
+    weekly_target_input::WeeklyTargetInput,
 };
 
 /// In the smaller bundle the page is never rendered (the server renders it,

@@ -1,6 +1,6 @@
 use super::{
-    BodyWeightInput, CueToggles, DataTools, InstallApp, RestLengths, ThemePicker, UnitPicker,
-    WeeklyTargetInput,
+    BodyWeightInput, CueToggles, DataTools, InstallApp, LoadSteps, RestLengths, ThemePicker,
+    UnitPicker, WeeklyTargetInput,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -26,6 +26,10 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="panel" aria-labelledby="rest-heading">
             <h2 id="rest-heading">"Rest between sets"</h2>
             <RestLengths />
+        </section>
+        <section class="panel" aria-labelledby="steps-heading">
+            <h2 id="steps-heading">"Your gym's weight steps"</h2>
+            <LoadSteps />
         </section>
         <section class="panel" aria-labelledby="cues-heading">
             <h2 id="cues-heading">"Session cues"</h2>
