@@ -166,3 +166,240 @@ async fn every_session_screen_opens_with_its_essentials_in_view() {
     b.assert_clean_console("session screens on phones").await;
     browser.close().await;
 }
+
+/// The set screen's target line, e.g. "15 reps at 20 kg".
+async fn target(b: &Browser) -> String {
+    b.text("[data-testid='set-target']").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn loads_carry_over_from_set_to_set_and_to_the_next_session() {
+    let site = Site::start(Host::Export).await;
+    let browser = Browser::start().await;
+    let b = &browser;
+    b.open(&site.url("/session")).await;
+
+    // First time on the leg press, no body weight: find a starting load.
+    b.clear_safety_check().await;
+    b.click("[data-testid='start']").await;
+    b.click("[data-testid='start-first-set']").await;
+    b.wait_for("[data-testid='find-load']").await;
+    for _ in 0..8 {
+        b.click("[data-testid='load-plus']").await;
+    }
+    assert_eq!(b.text("[data-testid='load-value']").await, "20 kg");
+    assert_eq!(target(b).await, "15 reps at 20 kg");
+    b.click("[data-testid='set-done']").await;
+
+    // Set 2 starts at set 1's load: one tap logs it.
+    b.click("[data-testid='rest-skip']").await;
+    b.wait_for("[data-testid='set'][data-set='2']").await;
+    assert!(!b.exists("[data-testid='find-load']").await);
+    assert_eq!(target(b).await, "15 reps at 20 kg");
+    b.click("[data-testid='set-done']").await;
+    b.wait_for("[data-testid='countdown']").await;
+    let loads = b
+        .js(
+            "return JSON.parse(localStorage.getItem('backstrong:active-session')).data.session.sets.map(s => s.load_kg)",
+            vec![],
+        )
+        .await;
+    assert_eq!(loads, json!([20.0, 20.0]));
+    b.click("[data-testid='finish']").await;
+    b.wait_for("[data-testid='summary']").await;
+    b.click("[data-testid='done']").await;
+
+    // The next session starts from it, marked as the app's suggestion (two
+    // of five sets: stay at 20 kg).
+    b.clear_safety_check().await;
+    b.click("[data-testid='start']").await;
+    b.click("[data-testid='start-first-set']").await;
+    b.wait_for("[data-testid='set'][data-set='1']").await;
+    assert!(
+        target(b).await.starts_with("15 reps at 20 kg"),
+        "{}",
+        target(b).await
+    );
+    assert_eq!(
+        b.text("[data-testid='load-from']").await,
+        "the app's suggestion"
+    );
+
+    // Pounds and the machine's own step: 20 kg reads 44.1 lb, and a 10 lb
+    // step moves it to the stack's next plate, 50 lb.
+    b.open(&site.url("/settings")).await;
+    b.click("[data-unit='lb']").await;
+    b.click("[data-load-step='leg-press'] [data-step='10']")
+        .await;
+    b.wait_for("[data-load-step='leg-press'] [data-step='10'][aria-pressed='true']")
+        .await;
+    b.open(&site.url("/session")).await;
+    b.wait_for("[data-testid='set'][data-set='1']").await;
+    assert!(
+        target(b).await.starts_with("15 reps at 44.1 lb"),
+        "{}",
+        target(b).await
+    );
+    b.click(".set-details summary").await;
+    b.click("[data-testid='load-plus']").await;
+    assert_eq!(b.text("[data-testid='load-value']").await, "50 lb");
+    b.assert_clean_console("loads carry over").await;
+    browser.close().await;
+}
+
+/// The stored plan of the session under way, as exercise ids.
+async fn plan_order(b: &Browser) -> Vec<String> {
+    let ids = b
+        .js(
+            "return JSON.parse(localStorage.getItem('backstrong:active-session')).data.session.plan.items.map(i => i.exercise_id)",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(ids).expect("ids")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_busy_or_different_gym_keeps_the_program_rules() {
+    let site = Site::start(Host::Server).await;
+    let browser = Browser::start().await;
+    let b = &browser;
+
+    // Your gym: no leg press and no leg extension machine; the chest press
+    // at the top of its range (3–4 × 10–12), and no further.
+    b.open(&site.url("/settings")).await;
+    b.click("[data-machine='leg-press'] button").await;
+    b.click("[data-machine='leg-extension'] button").await;
+    for _ in 0..3 {
+        b.click("[data-testid='sets-chest-press-plus']").await;
+    }
+    b.click("[data-testid='reps-chest-press-minus']").await;
+    assert_eq!(b.text("[data-testid='sets-chest-press-value']").await, "4");
+    assert_eq!(b.text("[data-testid='reps-chest-press-value']").await, "10");
+    assert!(
+        b.text("[data-sets-reps='chest-press']")
+            .await
+            .contains("3–4 sets × 10–12 reps")
+    );
+
+    // The program page says what changes, and that the program includes it.
+    b.open(&site.url("/program")).await;
+    let notes = b
+        .wait_for("[data-testid='gym-notes']")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        notes.contains("Leg press: left out") && notes.contains("The program includes it"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("Leg extension: done with ankle weights"),
+        "{notes}"
+    );
+
+    // The session follows: no leg press, the leg extension with ankle weights.
+    b.open(&site.url("/session")).await;
+    b.clear_safety_check().await;
+    b.click("[data-testid='start']").await;
+    b.click("[data-testid='start-first-set']").await;
+    b.wait_for("[data-testid='set'][data-exercise='leg-extension']")
+        .await;
+    assert!(
+        b.text("[data-testid='instead']")
+            .await
+            .contains("Ankle weights")
+    );
+    let order = plan_order(b).await;
+    assert!(!order.contains(&"leg-press".to_owned()));
+    let sets = b
+        .js(
+            "return JSON.parse(localStorage.getItem('backstrong:active-session')).data.session.plan.items.find(i => i.exercise_id === 'chest-press').sets",
+            vec![],
+        )
+        .await;
+    assert_eq!(sets, json!(4));
+
+    // Machine taken: the leg extension waits, the leg curl starts now.
+    b.click("[data-testid='do-later']").await;
+    b.wait_for("[data-testid='set'][data-exercise='leg-curl'][data-set='1']")
+        .await;
+    assert_eq!(
+        plan_order(b).await.last().map(String::as_str),
+        Some("leg-extension")
+    );
+    // The seated row taken: the chest press goes after it (F41).
+    b.click("[data-testid='skip-exercise']").await;
+    b.wait_for("[data-testid='set'][data-exercise='back-extension']")
+        .await;
+    b.click("[data-testid='skip-exercise']").await;
+    b.wait_for("[data-testid='set'][data-exercise='seated-row']")
+        .await;
+    b.click("[data-testid='do-later']").await;
+    b.wait_for("[data-testid='set'][data-exercise='core']")
+        .await;
+    let order = plan_order(b).await;
+    let row = order.iter().position(|i| i == "seated-row").unwrap();
+    let press = order.iter().position(|i| i == "chest-press").unwrap();
+    assert!(row < press, "{order:?}");
+    assert_eq!(order.last().map(String::as_str), Some("chest-press"));
+    // Once an exercise has begun, its sets stay together.
+    b.click("[data-testid='set-done']").await;
+    b.click("[data-testid='rest-skip']").await;
+    b.wait_for("[data-testid='set'][data-exercise='core'][data-set='2']")
+        .await;
+    assert!(!b.exists("[data-testid='do-later']").await);
+    b.assert_clean_console("busy gym").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_page_scrolls_sideways_on_a_phone_and_text_stays_legible() {
+    let site = Site::start(Host::Server).await;
+    let browser = Browser::start().await;
+    let b = &browser;
+    // Three years of history, as the app stores it.
+    let history = app::storage::encode(&app::session::History::three_years_sample());
+    b.open(&site.url("/")).await;
+    b.js(
+        "localStorage.setItem('backstrong:history', arguments[0])",
+        vec![json!(history)],
+    )
+    .await;
+    phone(b, 360, 640, "light").await;
+    for path in app::prerendered_paths() {
+        b.open(&site.url(&path)).await;
+        if path == "/progress" {
+            b.wait_for("[data-testid='progress-ready']").await;
+            b.click(".session-entry summary").await;
+            b.wait_for(".session-entry table.sets").await;
+        }
+        let problems = b
+            .js(
+                "const out = [];
+                 if (document.documentElement.scrollWidth > innerWidth)
+                   out.push('sideways: ' + document.documentElement.scrollWidth + ' > ' + innerWidth);
+                 for (const svg of document.querySelectorAll('svg.chart')) {
+                   const scale = svg.getBoundingClientRect().width / 320;
+                   for (const t of svg.querySelectorAll('text')) {
+                     const px = scale * parseFloat(getComputedStyle(t).fontSize);
+                     if (px < 12) out.push('chart text ' + px.toFixed(1) + ' px: ' + t.textContent);
+                   }
+                 }
+                 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                 while (walker.nextNode()) {
+                   const node = walker.currentNode; const el = node.parentElement;
+                   if (!node.textContent.trim() || !el || el.closest('svg, .visually-hidden, .skip-link, title')) continue;
+                   if (!el.getClientRects().length) continue;
+                   const px = parseFloat(getComputedStyle(el).fontSize);
+                   if (px < 14) out.push('text ' + px + ' px: ' + node.textContent.trim().slice(0, 40));
+                 }
+                 return out.slice(0, 10);",
+                vec![],
+            )
+            .await;
+        assert_eq!(problems, json!([]), "{path}");
+    }
+    b.assert_clean_console("phone pages").await;
+    browser.close().await;
+}

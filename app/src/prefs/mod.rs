@@ -4,7 +4,7 @@
 
 use crate::{storage::Stored, units::Unit};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Colour scheme: follow the phone, or force one.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +66,21 @@ pub struct Prefs {
     /// The weight step of each machine (by exercise id) where the user set
     /// one, so the load stepper moves like the stack.
     pub load_steps: BTreeMap<String, LoadStep>,
+    /// Exercises whose machine the user's gym lacks: done with the source's
+    /// own variant, or left out where it has none.
+    pub missing_machines: BTreeSet<String>,
+    /// Sets and reps per exercise where the user chose other values within
+    /// the source's ranges.
+    pub sets_reps: BTreeMap<String, SetsReps>,
+}
+
+/// Sets and reps the user chose for an exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetsReps {
+    /// Sets.
+    pub sets: u16,
+    /// Reps in each set.
+    pub reps: u16,
 }
 
 /// One machine's weight step, in the unit it was chosen in.
@@ -105,6 +120,8 @@ impl Default for Prefs {
             weekly_target: DEFAULT_WEEKLY_TARGET,
             rest_s: BTreeMap::new(),
             load_steps: BTreeMap::new(),
+            missing_machines: BTreeSet::new(),
+            sets_reps: BTreeMap::new(),
         }
     }
 }
@@ -144,6 +161,18 @@ impl Cue {
 }
 
 impl Prefs {
+    /// Sets and reps of `exercise` for a session: the user's choice, kept
+    /// inside the source's ranges, else the low end of each (a cautious
+    /// start).
+    pub fn sets_reps_of(&self, exercise: &crate::program::Exercise) -> SetsReps {
+        let rx = exercise.prescription;
+        let chosen = self.sets_reps.get(exercise.id);
+        SetsReps {
+            sets: chosen.map_or(rx.sets.min, |c| c.sets.clamp(rx.sets.min, rx.sets.max)),
+            reps: chosen.map_or(rx.reps.min, |c| c.reps.clamp(rx.reps.min, rx.reps.max)),
+        }
+    }
+
     /// The load step of `exercise_id` in `unit`: the machine's own when set
     /// in this unit (and one machines have), else 2.5 kg or 5 lb.
     pub fn load_step(&self, exercise_id: &str, unit: Unit) -> f64 {
@@ -240,12 +269,16 @@ impl Stored for Prefs {
                 );
                 Ok(data)
             }
-            // Version 4 had no machine steps: every machine uses the default.
+            // Version 4 had no machine steps, gym or own sets and reps:
+            // every machine there, the program's sets and reps.
             4 => {
                 let map = data.as_object_mut().ok_or("settings are not an object")?;
+                for key in ["load_steps", "sets_reps"] {
+                    map.insert(key.into(), serde_json::Value::Object(Default::default()));
+                }
                 map.insert(
-                    "load_steps".into(),
-                    serde_json::Value::Object(Default::default()),
+                    "missing_machines".into(),
+                    serde_json::Value::Array(Vec::new()),
                 );
                 Ok(data)
             }
@@ -281,12 +314,29 @@ mod tests {
         assert_eq!(v4.weekly_target, 4);
         assert_eq!(v4.rest_s.get("leg-press"), Some(&120));
         assert!(v4.load_steps.is_empty());
+        assert!(v4.missing_machines.is_empty() && v4.sets_reps.is_empty());
         for prefs in [v1, v2, v3] {
             assert_eq!(prefs.unit, Unit::Kg);
             assert_eq!(prefs.weekly_target, DEFAULT_WEEKLY_TARGET);
             assert!(prefs.rest_s.is_empty());
             assert!(prefs.load_steps.is_empty());
         }
+    }
+
+    #[test]
+    fn sets_and_reps_stay_inside_the_source_ranges() {
+        let chest = crate::program::exercise("chest-press").unwrap();
+        let mut prefs = Prefs::default();
+        assert_eq!(prefs.sets_reps_of(chest), SetsReps { sets: 3, reps: 10 });
+        prefs
+            .sets_reps
+            .insert("chest-press".into(), SetsReps { sets: 4, reps: 12 });
+        assert_eq!(prefs.sets_reps_of(chest), SetsReps { sets: 4, reps: 12 });
+        // Edited storage beyond 3–4 × 10–12 (F42) is brought back inside.
+        prefs
+            .sets_reps
+            .insert("chest-press".into(), SetsReps { sets: 9, reps: 1 });
+        assert_eq!(prefs.sets_reps_of(chest), SetsReps { sets: 4, reps: 10 });
     }
 
     #[test]

@@ -200,6 +200,20 @@ pub struct Exercise {
 }
 
 impl Exercise {
+    /// True when the usual way needs a gym machine (a gym may lack it).
+    pub fn needs_machine(&self) -> bool {
+        matches!(self.equipment.first(), Some(Equipment::Machine(_)))
+    }
+
+    /// Without its machine: the source's own other way to do it, by its
+    /// place in [`Exercise::equipment`], or `None` when the source gives
+    /// none (the exercise is then left out; the app never invents one).
+    pub fn without_machine(&self) -> Option<usize> {
+        self.equipment
+            .iter()
+            .position(|e| !matches!(e, Equipment::Machine(_)))
+    }
+
     /// True when sets are done with a load to choose (a machine, a cable,
     /// dumbbells); floor work with body weight has none.
     pub fn uses_load(&self) -> bool {

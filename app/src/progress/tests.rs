@@ -18,6 +18,7 @@ fn plan(exercise: &str, sets: u16, reps: u16, load: Option<f32>) -> Plan {
             rest_s: 60,
             suggested: false,
             load_from: Default::default(),
+            equipment: 0,
         }],
     }
 }

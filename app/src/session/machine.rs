@@ -132,6 +132,9 @@ pub enum Event {
         /// Pain 0–10, if said.
         pain: Option<u8>,
     },
+    /// The machine of the exercise about to start is taken: do it later
+    /// today (the program's order rules still hold).
+    DoLater,
     /// Skip the current set.
     SkipSet,
     /// Skip the rest of the current (or coming) exercise.
@@ -156,6 +159,7 @@ impl Event {
             Event::Start => "start",
             Event::SetDone { .. } => "set done",
             Event::Hurts { .. } => "stop this exercise for pain",
+            Event::DoLater => "do it later",
             Event::SkipSet => "skip set",
             Event::SkipExercise => "skip exercise",
             Event::SkipRest => "skip rest",
@@ -191,6 +195,11 @@ pub enum SessionError {
     /// The plan has no exercises.
     #[error("the session has no exercises")]
     EmptyPlan,
+    /// "Do it later" with nothing left to do before it.
+    #[error(
+        "there is nothing left to do before it: it is the last exercise (or the program's order allows no other)"
+    )]
+    NothingLater,
     /// There is no session under way.
     #[error("no session is under way")]
     NoSession,
@@ -386,6 +395,18 @@ impl Session {
                 } else {
                     self.after_set(*item, *set, now_ms)
                 }
+            }
+            // Only an exercise not yet begun moves: its sets stay together.
+            (
+                Phase::Working { item, set: 1 } | Phase::BetweenExercises { item, .. },
+                Event::DoLater,
+            ) if !self.sets.iter().any(|s| s.item == *item) => {
+                let Some(plan) = self.plan.do_later(*item) else {
+                    return Err(SessionError::NothingLater);
+                };
+                self.plan = plan;
+                // The exercise now in this place starts; a rest goes on.
+                phase.clone()
             }
             (Phase::Working { item, set }, Event::SkipSet) => {
                 self.sets.push(SetLog {

@@ -3,6 +3,7 @@
 
 use super::History;
 use crate::{
+    prefs::{Prefs, SetsReps},
     program::{Exercise, Origin, leg_press_start_load, session_order},
     progress::{Advice, next_load},
     units::Unit,
@@ -75,6 +76,10 @@ pub struct PlanItem {
     /// Where `load_kg` comes from.
     #[serde(default)]
     pub load_from: LoadFrom,
+    /// How it is done today: its place in the exercise's equipment list
+    /// (0, the usual gym way; another when the gym lacks the machine).
+    #[serde(default)]
+    pub equipment: u8,
 }
 
 /// The exercises of one session, in order.
@@ -89,43 +94,80 @@ impl Plan {
     /// end of its set range (a cautious start) and the low end of its rep
     /// range; the leg press at half body weight when it is known (F18).
     pub fn from_program(body_weight_kg: Option<f32>) -> Plan {
-        Self::for_user(body_weight_kg, &Default::default(), Unit::Kg)
+        Self::for_prefs(&Prefs {
+            body_weight_kg,
+            ..Prefs::default()
+        })
     }
 
-    /// The program's session with the user's own rest lengths (by exercise
-    /// id) where they set one, and the leg press start rounded to a step of
-    /// their unit.
-    pub fn for_user(
-        body_weight_kg: Option<f32>,
-        rest_s: &std::collections::BTreeMap<String, u32>,
-        unit: Unit,
-    ) -> Plan {
+    /// The program's session as this person set it up: their sets and reps
+    /// within the source's ranges, their rest lengths, the leg press start
+    /// rounded to a step of their unit, and their gym: an exercise whose
+    /// machine is missing is done the source's other way, or left out when
+    /// the source gives none.
+    pub fn for_prefs(prefs: &Prefs) -> Plan {
         let items = session_order()
-            .map(|e| {
+            .filter_map(|e| {
+                let equipment = if e.needs_machine() && prefs.missing_machines.contains(e.id) {
+                    e.without_machine()?
+                } else {
+                    0
+                };
                 let half = e
                     .limits
                     .start_at_half_body_weight
-                    .then(|| leg_press_start_load(body_weight_kg, unit))
+                    .then(|| leg_press_start_load(prefs.body_weight_kg, prefs.unit))
                     .flatten();
-                PlanItem {
+                let SetsReps { sets, reps } = prefs.sets_reps_of(e);
+                Some(PlanItem {
                     exercise_id: e.id.to_owned(),
-                    sets: e.prescription.sets.min,
-                    target_reps: e.prescription.reps.min,
+                    sets,
+                    target_reps: reps,
                     load_kg: half,
                     load_from: if half.is_some() {
                         LoadFrom::HalfBodyWeight
                     } else {
                         LoadFrom::Unknown
                     },
-                    rest_s: rest_s
+                    rest_s: prefs
+                        .rest_s
                         .get(e.id)
                         .copied()
                         .unwrap_or_else(|| suggested_rest_s(e)),
                     suggested: matches!(e.prescription.origin, Origin::Suggested(_)),
-                }
+                    equipment: equipment as u8,
+                })
             })
             .collect();
         Plan { items }
+    }
+
+    /// The plan with item `index` moved later ("machine taken: do it
+    /// later"): to the end, and with it any exercise the program says must
+    /// come after it (the chest press after the seated row, F41), so the
+    /// order rules still hold. `None` when it is already last, or when no
+    /// later place keeps the rules.
+    pub fn do_later(&self, index: usize) -> Option<Plan> {
+        if index + 1 >= self.items.len() {
+            return None;
+        }
+        let mut items = self.items.clone();
+        let moved = items.remove(index);
+        items.push(moved);
+        // Whatever must follow the moved exercise goes after it, in order.
+        for _ in 0..self.items.len() {
+            let ids: Vec<&str> = items.iter().map(|i| i.exercise_id.as_str()).collect();
+            match crate::program::check_order(&ids, true) {
+                Ok(()) => return Some(Plan { items }),
+                Err(crate::program::OrderError::ChestPressBeforeRow) => {
+                    let press = ids.iter().position(|id| *id == "chest-press")?;
+                    let press = items.remove(press);
+                    items.push(press);
+                }
+                Err(_) => return None,
+            }
+        }
+        None
     }
 
     /// Loads carried over from the history: each exercise starts with the
@@ -282,5 +324,39 @@ mod tests {
             back.sessions[1].plan.items[0].load_from,
             LoadFrom::Suggested
         );
+    }
+
+    #[test]
+    fn your_gym_shapes_the_plan_without_inventing_exercises() {
+        use crate::program::{Equipment, exercise};
+        let mut prefs = Prefs::default();
+        for id in ["leg-press", "leg-extension", "seated-row", "chest-press"] {
+            prefs.missing_machines.insert(id.into());
+        }
+        prefs
+            .sets_reps
+            .insert("leg-curl".into(), SetsReps { sets: 5, reps: 10 });
+        let plan = Plan::for_prefs(&prefs);
+        let ids: Vec<&str> = plan.items.iter().map(|i| i.exercise_id.as_str()).collect();
+        // No leg press or chest press machine: the source gives no other
+        // way, so they are left out.
+        assert!(!ids.contains(&"leg-press") && !ids.contains(&"chest-press"));
+        assert_eq!(ids.len(), 8);
+        let item = |id: &str| plan.items.iter().find(|i| i.exercise_id == id).unwrap();
+        let with = |id: &str| exercise(id).unwrap().equipment[usize::from(item(id).equipment)];
+        assert_eq!(
+            with("leg-extension"),
+            Equipment::AnkleWeights,
+            "F53's ankle weights"
+        );
+        assert_eq!(with("seated-row"), Equipment::Cable, "F43: many ways");
+        assert!(matches!(with("leg-curl"), Equipment::Machine(_)));
+        assert_eq!(
+            (item("leg-curl").sets, item("leg-curl").target_reps),
+            (5, 10)
+        );
+        assert_eq!(crate::program::check_order(&ids, true), Ok(()));
+        // Every exercise again once the machines are back.
+        assert_eq!(Plan::for_prefs(&Prefs::default()).items.len(), 10);
     }
 }

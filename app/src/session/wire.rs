@@ -22,7 +22,8 @@ use serde::{Deserialize, Serialize};
 
 /// A plan item: `[exercise, sets, target_reps, load_g (-1 none), rest_s, flags]`;
 /// flags bit 0: sets and reps are our suggestion; bits 1–2: where the load
-/// came from ([`LoadFrom`], format 3; format 2 wrote 0 or 1 only).
+/// came from ([`LoadFrom`]); bits 3–7: the equipment it was done with
+/// (format 3; format 2 wrote 0 or 1 only).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemWire(String, u16, u16, i64, u32, u8);
 
@@ -85,7 +86,7 @@ impl From<&[Session]> for HistoryWire {
                         i.target_reps,
                         grams(i.load_kg),
                         i.rest_s,
-                        u8::from(i.suggested) | (i.load_from.code() << 1),
+                        u8::from(i.suggested) | (i.load_from.code() << 1) | (i.equipment << 3),
                     )
                 })
                 .collect();
@@ -174,8 +175,9 @@ impl TryFrom<HistoryWire> for Vec<Session> {
                             load_kg: kilograms(load)?,
                             rest_s: rest,
                             suggested: flags & 1 != 0,
-                            load_from: LoadFrom::from_code(flags >> 1)
+                            load_from: LoadFrom::from_code((flags >> 1) & 0b11)
                                 .ok_or_else(|| format!("unknown plan flags {flags}"))?,
+                            equipment: flags >> 3,
                         })
                     })
                     .collect::<Result<Vec<_>, String>>()?;

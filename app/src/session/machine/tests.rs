@@ -15,6 +15,7 @@ fn item(id: &str, sets: u16, rest_s: u32) -> PlanItem {
         rest_s,
         suggested: false,
         load_from: Default::default(),
+        equipment: 0,
     }
 }
 
@@ -427,4 +428,75 @@ fn any_pain_above_0_in_a_set_counts_the_same_as_this_hurts() {
     s.apply(Event::Start, T0).unwrap();
     s.apply(done(10), T0 + S).unwrap();
     assert!(s.apply(hurts(1, None), T0 + 2 * S).is_err());
+}
+
+/// The program's whole session, started, at its first set.
+fn program_session() -> Session {
+    let mut s = Session::new("p".into(), crate::session::Plan::from_program(None), T0).unwrap();
+    s.apply(Event::Start, T0).unwrap();
+    s
+}
+
+fn order(s: &Session) -> Vec<&str> {
+    s.plan
+        .items
+        .iter()
+        .map(|i| i.exercise_id.as_str())
+        .collect()
+}
+
+#[test]
+fn a_taken_machine_moves_its_exercise_later_keeping_the_order_rules() {
+    let mut s = program_session();
+    s.apply(Event::DoLater, T0 + S).unwrap();
+    assert_eq!(order(&s)[0], "leg-extension", "the next one starts now");
+    assert_eq!(*order(&s).last().unwrap(), "leg-press");
+    assert_eq!(s.phase, Phase::Working { item: 0, set: 1 });
+    // The seated row taken: the chest press goes after it (F41).
+    let mut s = program_session();
+    for _ in 0..4 {
+        s.apply(Event::SkipExercise, T0 + S).unwrap();
+    }
+    assert_eq!(
+        s.current_item(T0 + S).map(|i| order(&s)[i]),
+        Some("seated-row")
+    );
+    s.apply(Event::DoLater, T0 + 2 * S).unwrap();
+    let ids = order(&s);
+    assert_eq!(ids[4], "core");
+    assert_eq!(&ids[8..], ["seated-row", "chest-press"]);
+    assert_eq!(crate::program::check_order(&ids, true), Ok(()));
+    // Between exercises too, with the rest going on.
+    let mut s = program_session();
+    for _ in 0..4 {
+        s.apply(done(15), T0 + 10 * S).unwrap();
+        s.apply(Event::SkipRest, T0 + 10 * S).unwrap();
+    }
+    s.apply(done(15), T0 + 10 * S).unwrap();
+    let Phase::BetweenExercises { item, until_ms } = s.phase.clone() else {
+        // five sets of 15 at the leg press, then the rest before the next
+        panic!("{:?}", s.phase)
+    };
+    assert_eq!(item, 1);
+    s.apply(Event::DoLater, T0 + 11 * S).unwrap();
+    assert_eq!(s.phase, Phase::BetweenExercises { item: 1, until_ms });
+    assert_eq!(order(&s)[1], "leg-curl");
+    // Never once begun, never the last one.
+    let mut s = program_session();
+    s.apply(done(15), T0 + S).unwrap();
+    s.apply(Event::SkipRest, T0 + 2 * S).unwrap();
+    let before = s.clone();
+    assert!(
+        s.apply(Event::DoLater, T0 + 3 * S).is_err(),
+        "set 2 of a begun exercise"
+    );
+    assert_eq!(s, before);
+    let mut s = program_session();
+    for _ in 0..9 {
+        s.apply(Event::SkipExercise, T0 + S).unwrap();
+    }
+    assert_eq!(
+        s.apply(Event::DoLater, T0 + 2 * S),
+        Err(SessionError::NothingLater)
+    );
 }

@@ -1,4 +1,4 @@
-use super::ExerciseCard;
+use super::{ExerciseCard, GymNotes};
 use crate::{
     program::{PROGRAM_INTRO, session_order},
     ui::screening::StopButton,
@@ -18,6 +18,7 @@ pub fn ProgramPage() -> impl IntoView {
             {PROGRAM_INTRO[1..].iter().map(|p| view! { <p>{p.text}</p> }).collect_view()}
         </details>
         <StopButton />
+        <GymNotes />
         <article class="card card-warmup">
             <div class="card-body">
                 <h2>

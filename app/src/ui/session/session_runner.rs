@@ -52,6 +52,13 @@ fn screen_of(
                         load_from: planned.load_from,
                         load_step: step_of(e.id),
                         suggested: planned.suggested,
+                        instead: (planned.equipment > 0)
+                            .then(|| e.equipment.get(usize::from(planned.equipment)))
+                            .flatten()
+                            .map(|eq| eq.label()),
+                        can_wait: set == 1
+                            && item + 1 < session.plan.items.len()
+                            && !session.sets.iter().any(|s| s.item == item),
                     },
                     hurt_last_time(e.id),
                 ),
@@ -199,9 +206,8 @@ pub fn SessionRunner() -> impl IntoView {
         // Loads carry over from the history (the suggestion for next time,
         // or the last working load).
         let plan = st.prefs.with_untracked(|p| {
-            st.history.with_untracked(|h| {
-                Plan::for_user(p.body_weight_kg, &p.rest_s, p.unit).with_history(h, p.unit)
-            })
+            st.history
+                .with_untracked(|h| Plan::for_prefs(p).with_history(h, p.unit))
         });
         let id = format!("{t:x}-{:08x}", platform::random_u32());
         if let Ok(session) = Session::new(id, plan, t) {

@@ -27,6 +27,11 @@ pub struct SetTarget {
     pub load_step: f64,
     /// True when sets and reps are our suggestion.
     pub suggested: bool,
+    /// What it is done with today, when not the usual machine (the gym
+    /// lacks it).
+    pub instead: Option<&'static str>,
+    /// True when the exercise has not begun: "machine taken" can move it.
+    pub can_wait: bool,
 }
 
 const EFFORTS: [(Effort, &str); 3] = [
@@ -114,6 +119,9 @@ pub fn SetScreen(
                     LoadFrom::Unknown => None,
                 })}
             </p>
+            {target.instead.map(|with| view! {
+                <p class="hint" data-testid="instead">{format!("Today with: {with}. Your gym has no machine for it; the program includes the machine.")}</p>
+            })}
             {first_time.then(|| view! {
                 <div class="find-load" data-testid="find-load">
                     <p>
@@ -160,6 +168,11 @@ pub fn SetScreen(
             {prompts.then(|| view! { <p class="prompt" data-testid="prompt">"Slow and controlled, both ways. Breathe out as you squeeze."</p> })}
             <Illustration exercise />
             <div class="set-skips">
+                {target.can_wait.then(|| view! {
+                    <button type="button" class="button" data-testid="do-later" on:click=move |_| dispatch.run(Event::DoLater)>
+                        "Machine taken: do it later"
+                    </button>
+                })}
                 <button type="button" class="button" data-testid="skip-set" on:click=move |_| dispatch.run(Event::SkipSet)>
                     "Skip set"
                 </button>

@@ -4,23 +4,26 @@ use leptos::prelude::*;
 #[component]
 pub fn Stepper(
     /// What is counted, e.g. "Reps".
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// The value shown.
     #[prop(into)]
     value: Signal<String>,
     /// Called with -1 or +1.
     on_step: Callback<i32>,
     /// Used in test ids and element ids.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
 ) -> impl IntoView {
+    let (less, more) = (format!("{label}: less"), format!("{label}: more"));
     view! {
         <div class="stepper" role="group" aria-labelledby=format!("{id}-label")>
             <span class="stepper-label" id=format!("{id}-label")>{label}</span>
-            <button type="button" class="button stepper-button" aria-label=format!("{label}: less") data-testid=format!("{id}-minus") on:click=move |_| on_step.run(-1)>
+            <button type="button" class="button stepper-button" aria-label=less data-testid=format!("{id}-minus") on:click=move |_| on_step.run(-1)>
                 "−"
             </button>
             <output class="stepper-value" data-testid=format!("{id}-value") aria-live="polite">{value}</output>
-            <button type="button" class="button stepper-button" aria-label=format!("{label}: more") data-testid=format!("{id}-plus") on:click=move |_| on_step.run(1)>
+            <button type="button" class="button stepper-button" aria-label=more data-testid=format!("{id}-plus") on:click=move |_| on_step.run(1)>
                 "+"
             </button>
         </div>

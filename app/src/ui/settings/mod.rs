@@ -22,13 +22,22 @@ mod theme_picker;
 mod unit_picker;
 #[cfg(any(feature = "ssr", feature = "session-bundle"))]
 mod weekly_target_input;
+#[cfg(any(feature = "ssr", feature = "session-bundle"))]
+mod your_gym;
 
 #[cfg(any(feature = "ssr", feature = "session-bundle"))]
 pub use {
-    body_weight_input::BodyWeightInput, cue_toggles::CueToggles, data_tools::DataTools,
-    install_app::InstallApp, load_steps::LoadSteps, rest_lengths::RestLengths,
-    settings_page::SettingsPage, theme_picker::ThemePicker, unit_picker::UnitPicker,
+    body_weight_input::BodyWeightInput,
+    cue_toggles::CueToggles,
+    data_tools::DataTools,
+    install_app::InstallApp,
+    load_steps::LoadSteps,
+    rest_lengths::RestLengths,
+    settings_page::SettingsPage,
+    theme_picker::ThemePicker,
+    unit_picker::UnitPicker,
     weekly_target_input::WeeklyTargetInput,
+    your_gym::{SetsAndReps, YourGym},
 };
 
 /// In the smaller bundle the page is never rendered (the server renders it,

@@ -1,6 +1,6 @@
 use super::{
-    BodyWeightInput, CueToggles, DataTools, InstallApp, LoadSteps, RestLengths, ThemePicker,
-    UnitPicker, WeeklyTargetInput,
+    BodyWeightInput, CueToggles, DataTools, InstallApp, LoadSteps, RestLengths, SetsAndReps,
+    ThemePicker, UnitPicker, WeeklyTargetInput, YourGym,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -26,6 +26,14 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="panel" aria-labelledby="rest-heading">
             <h2 id="rest-heading">"Rest between sets"</h2>
             <RestLengths />
+        </section>
+        <section class="panel" aria-labelledby="gym-heading">
+            <h2 id="gym-heading">"Your gym"</h2>
+            <YourGym />
+        </section>
+        <section class="panel" aria-labelledby="sets-reps-heading">
+            <h2 id="sets-reps-heading">"Sets and reps"</h2>
+            <SetsAndReps />
         </section>
         <section class="panel" aria-labelledby="steps-heading">
             <h2 id="steps-heading">"Your gym's weight steps"</h2>
