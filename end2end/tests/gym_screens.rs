@@ -328,6 +328,17 @@ async fn a_busy_or_different_gym_keeps_the_program_rules() {
         plan_order(b).await.last().map(String::as_str),
         Some("leg-extension")
     );
+    // The source's other way for today: the leg curl with ankle weights.
+    b.click(".set-equipment summary").await;
+    b.click(".set-equipment [data-equipment='1']").await;
+    assert!(
+        b.wait_for("[data-testid='instead']")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Ankle weights")
+    );
     // The seated row taken: the chest press goes after it (F41).
     b.click("[data-testid='skip-exercise']").await;
     b.wait_for("[data-testid='set'][data-exercise='back-extension']")

@@ -135,6 +135,9 @@ pub enum Event {
     /// The machine of the exercise about to start is taken: do it later
     /// today (the program's order rules still hold).
     DoLater,
+    /// Do the exercise about to start another of the source's ways today:
+    /// its place in the exercise's equipment list.
+    UseEquipment(u8),
     /// Skip the current set.
     SkipSet,
     /// Skip the rest of the current (or coming) exercise.
@@ -160,6 +163,7 @@ impl Event {
             Event::SetDone { .. } => "set done",
             Event::Hurts { .. } => "stop this exercise for pain",
             Event::DoLater => "do it later",
+            Event::UseEquipment(_) => "change the equipment",
             Event::SkipSet => "skip set",
             Event::SkipExercise => "skip exercise",
             Event::SkipRest => "skip rest",
@@ -406,6 +410,14 @@ impl Session {
                 };
                 self.plan = plan;
                 // The exercise now in this place starts; a rest goes on.
+                phase.clone()
+            }
+            (Phase::Working { item, set: 1 }, Event::UseEquipment(choice))
+                if !self.sets.iter().any(|s| s.item == *item)
+                    && crate::program::exercise(&self.plan.items[*item].exercise_id)
+                        .is_some_and(|e| usize::from(*choice) < e.equipment.len()) =>
+            {
+                self.plan.items[*item].equipment = *choice;
                 phase.clone()
             }
             (Phase::Working { item, set }, Event::SkipSet) => {

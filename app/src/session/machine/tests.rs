@@ -500,3 +500,21 @@ fn a_taken_machine_moves_its_exercise_later_keeping_the_order_rules() {
         Err(SessionError::NothingLater)
     );
 }
+
+#[test]
+fn the_sources_own_variants_can_be_chosen_for_today() {
+    let mut s = program_session();
+    // Leg press: the machine only; nothing else to choose.
+    assert!(s.apply(Event::UseEquipment(1), T0 + S).is_err());
+    s.apply(Event::SkipExercise, T0 + S).unwrap();
+    // Leg extension: the machine or ankle weights, as the source lists.
+    s.apply(Event::UseEquipment(1), T0 + 2 * S).unwrap();
+    assert_eq!(s.plan.items[1].equipment, 1);
+    assert_eq!(s.phase, Phase::Working { item: 1, set: 1 });
+    s.apply(done(10), T0 + 3 * S).unwrap();
+    s.apply(Event::SkipRest, T0 + 4 * S).unwrap();
+    assert!(
+        s.apply(Event::UseEquipment(0), T0 + 5 * S).is_err(),
+        "not once it has begun"
+    );
+}

@@ -56,6 +56,8 @@ fn screen_of(
                             .then(|| e.equipment.get(usize::from(planned.equipment)))
                             .flatten()
                             .map(|eq| eq.label()),
+                        fresh: set == 1 && !session.sets.iter().any(|s| s.item == item),
+                        equipment: planned.equipment,
                         can_wait: set == 1
                             && item + 1 < session.plan.items.len()
                             && !session.sets.iter().any(|s| s.item == item),

@@ -30,8 +30,13 @@ pub struct SetTarget {
     /// What it is done with today, when not the usual machine (the gym
     /// lacks it).
     pub instead: Option<&'static str>,
-    /// True when the exercise has not begun: "machine taken" can move it.
+    /// True when the exercise has not begun and others follow: "machine
+    /// taken" can move it.
     pub can_wait: bool,
+    /// True when the exercise has not begun: its equipment can change.
+    pub fresh: bool,
+    /// What it is done with (its place in the exercise's equipment list).
+    pub equipment: u8,
 }
 
 const EFFORTS: [(Effort, &str); 3] = [
@@ -120,7 +125,7 @@ pub fn SetScreen(
                 })}
             </p>
             {target.instead.map(|with| view! {
-                <p class="hint" data-testid="instead">{format!("Today with: {with}. Your gym has no machine for it; the program includes the machine.")}</p>
+                <p class="hint" data-testid="instead">{format!("Today with: {with}, one of the program's own ways. The usual way is the machine.")}</p>
             })}
             {first_time.then(|| view! {
                 <div class="find-load" data-testid="find-load">
@@ -167,6 +172,21 @@ pub fn SetScreen(
             <p class="set-cue">{exercise.cues.first().map(|c| c.text)}</p>
             {prompts.then(|| view! { <p class="prompt" data-testid="prompt">"Slow and controlled, both ways. Breathe out as you squeeze."</p> })}
             <Illustration exercise />
+            {(target.fresh && exercise.equipment.len() > 1).then(|| view! {
+                <details class="set-equipment">
+                    <summary>"Other equipment today"</summary>
+                    <div class="choice-group" role="group" aria-label="Equipment today">
+                        {exercise.equipment.iter().enumerate().map(|(i, eq)| {
+                            let i = i as u8;
+                            view! {
+                                <button type="button" class="choice" data-equipment=i aria-pressed=(i == target.equipment).to_string() on:click=move |_| dispatch.run(Event::UseEquipment(i))>
+                                    {eq.label()}
+                                </button>
+                            }
+                        }).collect_view()}
+                    </div>
+                </details>
+            })}
             <div class="set-skips">
                 {target.can_wait.then(|| view! {
                     <button type="button" class="button" data-testid="do-later" on:click=move |_| dispatch.run(Event::DoLater)>
