@@ -413,135 +413,141 @@ const HIP_CONTROL: Point = p(
     &[F(53)],
 );
 
+/// Each of the three for the full prescription (F54).
+const HIP_FULL_SETS: Point = p(
+    "Do the full sets and reps of this exercise, and of the other two hip exercises too.",
+    &[F(54)],
+);
+
+/// Resistance from ankle weights or bands (F53).
+const HIP_HEAVIER: Point = p(
+    "Once 20 reps are easy, add resistance: a heavier ankle weight or a stronger band.",
+    &[F(53)],
+);
+
+/// A hip and glute exercise: what the three share (F53–F55), around what
+/// is each one's own.
+#[allow(clippy::too_many_arguments)]
+const fn hip_exercise(
+    id: &'static str,
+    name: &'static str,
+    summary: &'static str,
+    muscles: &'static [M],
+    muscle_facts: &'static [F],
+    equipment: &'static [E],
+    cues: &'static [Point],
+    variations: &'static [Point],
+    progressions: &'static [Point],
+) -> Exercise {
+    Exercise {
+        id,
+        name,
+        summary,
+        muscles,
+        muscle_facts,
+        equipment,
+        prescription: HIP_SETS,
+        movements: &[],
+        cues,
+        cautions: &[STOP_IF_PAIN],
+        variations,
+        progressions,
+        limits: Limits {
+            max_lumbar_extension_deg: None,
+            never_to_fatigue: false,
+            start_at_half_body_weight: false,
+        },
+        source_note: Some(CHOSEN_BY_APP),
+    }
+}
+
 /// Hip abduction: F51, F53–F55.
-const HIP_ABDUCTION: Exercise = Exercise {
-    id: "hip-abduction",
-    name: "Hip abduction",
-    summary: "Strengthens the side of the hips; weak glutes go with low back and hip pain.",
-    muscles: &[M::GluteusMedius],
-    muscle_facts: &[F(51)],
-    equipment: &[
+const HIP_ABDUCTION: Exercise = hip_exercise(
+    "hip-abduction",
+    "Hip abduction",
+    "Strengthens the side of the hips; weak glutes go with low back and hip pain.",
+    &[M::GluteusMedius],
+    &[F(51)],
+    &[
         E::Machine("Hip abduction machine"),
         E::AnkleWeights,
         E::Band,
     ],
-    prescription: HIP_SETS,
-    movements: &[],
-    cues: &[
+    &[
         p(
             "Push your knees (or one leg) out against the pads, band or ankle weight, then let them come back in slowly.",
             &[F(53)],
         ),
         HIP_CONTROL,
-        p(
-            "Do the full sets and reps of this exercise, and of the other two hip exercises too.",
-            &[F(54)],
-        ),
+        HIP_FULL_SETS,
         p(
             "Why it matters: the glutes and inner thighs strongly influence the lower back, and weak glutes lead to low back or hip pain.",
             &[F(51)],
         ),
         CONTROL,
     ],
-    cautions: &[STOP_IF_PAIN],
-    variations: &[p(
+    &[p(
         "On the machine, lying on your side with an ankle weight, or standing with a band around your knees.",
         &[F(53)],
     )],
-    progressions: &[p(
-        "Once 20 reps are easy, add resistance: a heavier ankle weight or a stronger band.",
-        &[F(53)],
-    )],
-    limits: Limits {
-        max_lumbar_extension_deg: None,
-        never_to_fatigue: false,
-        start_at_half_body_weight: false,
-    },
-    source_note: Some(CHOSEN_BY_APP),
-};
+    &[HIP_HEAVIER],
+);
 
 /// Hip adduction: F52–F55.
-const HIP_ADDUCTION: Exercise = Exercise {
-    id: "hip-adduction",
-    name: "Hip adduction",
-    summary: "Strengthens the inner thighs; weak adductors go with hip, low back and knee trouble.",
-    muscles: &[M::Adductors],
-    muscle_facts: &[F(52)],
-    equipment: &[
+const HIP_ADDUCTION: Exercise = hip_exercise(
+    "hip-adduction",
+    "Hip adduction",
+    "Strengthens the inner thighs; weak adductors go with hip, low back and knee trouble.",
+    &[M::Adductors],
+    &[F(52)],
+    &[
         E::Machine("Hip adduction machine"),
         E::AnkleWeights,
         E::Band,
     ],
-    prescription: HIP_SETS,
-    movements: &[],
-    cues: &[
+    &[
         p(
             "Squeeze your knees (or one leg) in against the pads, band or ankle weight, then let them open slowly.",
             &[F(53)],
         ),
         HIP_CONTROL,
-        p(
-            "Do the full sets and reps of this exercise, and of the other two hip exercises too.",
-            &[F(54)],
-        ),
+        HIP_FULL_SETS,
         p(
             "Why it matters: inner thighs that do not work well go together with hip, low back and knee problems.",
             &[F(52)],
         ),
         CONTROL,
     ],
-    cautions: &[STOP_IF_PAIN],
-    variations: &[p(
+    &[p(
         "On the machine, lying on your side with an ankle weight, or standing with a band fixed beside you.",
         &[F(53)],
     )],
-    progressions: &[p(
-        "Once 20 reps are easy, add resistance: a heavier ankle weight or a stronger band.",
-        &[F(53)],
-    )],
-    limits: Limits {
-        max_lumbar_extension_deg: None,
-        never_to_fatigue: false,
-        start_at_half_body_weight: false,
-    },
-    source_note: Some(CHOSEN_BY_APP),
-};
+    &[HIP_HEAVIER],
+);
 
 /// Glute bridge: F51, F53–F55.
-const GLUTE_BRIDGE: Exercise = Exercise {
-    id: "glute-bridge",
-    name: "Glute bridge",
-    summary: "Strengthens the glutes, which strongly influence the lower back.",
-    muscles: &[M::GluteusMaximus],
-    muscle_facts: &[F(51)],
-    equipment: &[E::Floor, E::Band],
-    prescription: HIP_SETS,
-    movements: &[],
-    cues: &[
+const GLUTE_BRIDGE: Exercise = hip_exercise(
+    "glute-bridge",
+    "Glute bridge",
+    "Strengthens the glutes, which strongly influence the lower back.",
+    &[M::GluteusMaximus],
+    &[F(51)],
+    &[E::Floor, E::Band],
+    &[
         p(
             "On your back, knees bent, feet flat: squeeze your glutes to lift your hips until your body is straight from knees to shoulders, then lower slowly.",
             &[F(53)],
         ),
         HIP_CONTROL,
-        p(
-            "Do the full sets and reps of this exercise, and of the other two hip exercises too.",
-            &[F(54)],
-        ),
+        HIP_FULL_SETS,
         CONTROL,
     ],
-    cautions: &[STOP_IF_PAIN],
-    variations: &[p(
+    &[p(
         "With a band around your knees, pressing them gently outward as you lift.",
         &[F(53)],
     )],
-    progressions: &[],
-    limits: Limits {
-        max_lumbar_extension_deg: None,
-        never_to_fatigue: false,
-        start_at_half_body_weight: false,
-    },
-    source_note: Some(CHOSEN_BY_APP),
-};
+    &[],
+);
 
 /// The whole program, in session order.
 pub const EXERCISES: &[Exercise] = &[

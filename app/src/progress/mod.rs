@@ -217,14 +217,7 @@ pub struct Point {
 
 /// The plan items of `session` that are `exercise_id`.
 pub(crate) fn items_of(session: &Session, exercise_id: &str) -> Vec<usize> {
-    session
-        .plan
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| i.exercise_id == exercise_id)
-        .map(|(n, _)| n)
-        .collect()
+    session.items_of(exercise_id)
 }
 
 /// The heaviest of some loads, if there are any.

@@ -561,6 +561,17 @@ impl Session {
         self.after_set(item, planned.max(set), now_ms)
     }
 
+    /// The plan items that are `exercise_id` (usually one).
+    pub fn items_of(&self, exercise_id: &str) -> Vec<usize> {
+        self.plan
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.exercise_id == exercise_id)
+            .map(|(n, _)| n)
+            .collect()
+    }
+
     /// True when plan item `item` was stopped today because it brought on
     /// pain (F13), or was under way when the session was stopped (F12).
     pub fn hurt_in(&self, item: usize) -> bool {

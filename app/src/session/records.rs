@@ -215,14 +215,7 @@ impl History {
             .iter()
             .rev()
             .find_map(|s| {
-                let items: Vec<usize> = s
-                    .plan
-                    .items
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, i)| i.exercise_id == exercise_id)
-                    .map(|(n, _)| n)
-                    .collect();
+                let items = s.items_of(exercise_id);
                 let reached = s.pain_item.is_some_and(|p| items.contains(&p))
                     || s.sets
                         .iter()

@@ -307,8 +307,7 @@ pub fn SessionRunner() -> impl IntoView {
                 Screen::WarmUp => EitherOf6::B(view! {
                     <section class="panel" data-testid="warm-up">
                         <h2 data-screen-title tabindex="-1">"Warm-up"</h2>
-                        <p>"Foam roll, stretch gently, and do the shoulder rotations. The steps are on the warm-up page."</p>
-                        <p><a href="/warm-up">"Open the warm-up steps"</a></p>
+                        <p>"Foam roll, stretch gently, and do the shoulder rotations: " <a href="/warm-up">"the warm-up steps"</a> "."</p>
                         <button type="button" class="button button-primary button-huge" data-testid="start-first-set" on:click=move |_| dispatch.run(Event::Start)>
                             "Warm-up done: first set"
                         </button>

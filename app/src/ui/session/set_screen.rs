@@ -80,24 +80,33 @@ pub fn SetScreen(
     let step_pain = Callback::new(move |d: i32| {
         pain.update(|p| *p = Some((i32::from(p.unwrap_or(0)) + d).clamp(0, 10) as u8))
     });
-    let done = move |_| {
-        dispatch.run(Event::SetDone {
-            reps: reps.get_untracked(),
-            load_kg: load.get_untracked(),
-            effort: effort.get_untracked(),
-            pain: pain.get_untracked(),
+    // Logs the set as entered; `hurt` says "This hurts" was tapped (F13):
+    // the set is logged and the exercise ends for today.
+    let log = move |hurt: bool| {
+        let (reps, load_kg, effort, pain) = (
+            reps.get_untracked(),
+            load.get_untracked(),
+            effort.get_untracked(),
+            pain.get_untracked(),
+        );
+        dispatch.run(if hurt {
+            Event::Hurts {
+                reps,
+                load_kg,
+                effort,
+                pain,
+            }
+        } else {
+            Event::SetDone {
+                reps,
+                load_kg,
+                effort,
+                pain,
+            }
         })
     };
-    // F13: the set is logged with what was entered, and the exercise ends
-    // for today.
-    let hurts = move |_| {
-        dispatch.run(Event::Hurts {
-            reps: reps.get_untracked(),
-            load_kg: load.get_untracked(),
-            effort: effort.get_untracked(),
-            pain: pain.get_untracked(),
-        })
-    };
+    let done = move |_| log(false);
+    let hurts = move |_| log(true);
     let load_text = move || load.get().map_or("—".to_owned(), |kg| unit.show(kg));
     // What to do, with the load as it stands now (the stepper moves it).
     let target_text = move || match load.get() {
