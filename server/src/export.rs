@@ -52,6 +52,61 @@ pub enum ExportError {
     /// The built site is missing: nothing to export.
     #[error("no built site at {0}: build it first (make build)")]
     NoSite(PathBuf),
+    /// The output folder would delete something it must not: nothing was
+    /// touched.
+    #[error("will not export to {path}: {why}. Nothing was changed; choose another --out folder")]
+    UnsafeOut {
+        /// The folder asked for.
+        path: PathBuf,
+        /// Why not.
+        why: &'static str,
+    },
+}
+
+/// The file that marks a folder as an export, so a later export may
+/// replace it (and nothing else).
+pub const EXPORT_MARKER: &str = ".backstrong-export";
+
+/// Checks that emptying `out` can only ever replace an earlier export:
+/// never the current folder or one above it, never the built site or
+/// anything inside it, never a folder of other files.
+pub fn check_out(out: &Path, site: &Path) -> Result<(), ExportError> {
+    let refuse = |why| ExportError::UnsafeOut {
+        path: out.to_owned(),
+        why,
+    };
+    if !out.exists() {
+        // Nothing to delete; only its place matters.
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
+        let site = site.canonicalize().map_err(io_err(site))?;
+        if let Some(parent) = parent.and_then(|p| p.canonicalize().ok())
+            && parent.starts_with(&site)
+        {
+            return Err(refuse("it is inside the built site"));
+        }
+        return Ok(());
+    }
+    if !out.is_dir() {
+        return Err(refuse("it is a file, not a folder"));
+    }
+    let real = out.canonicalize().map_err(io_err(out))?;
+    let site = site.canonicalize().map_err(io_err(site))?;
+    let here = std::env::current_dir()
+        .and_then(|d| d.canonicalize())
+        .map_err(io_err(Path::new(".")))?;
+    if here.starts_with(&real) {
+        return Err(refuse("it is the current folder or a folder above it"));
+    }
+    if real.starts_with(&site) || site.starts_with(&real) {
+        return Err(refuse("it is the built site, inside it, or holds it"));
+    }
+    let empty = fs::read_dir(&real).map_err(io_err(out))?.next().is_none();
+    if !empty && !real.join(EXPORT_MARKER).is_file() {
+        return Err(refuse(
+            "it holds other files and is not an earlier export (it has no .backstrong-export file)",
+        ));
+    }
+    Ok(())
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> ExportError + '_ {
@@ -67,10 +122,15 @@ pub async fn export(options: LeptosOptions, out: &Path) -> Result<Vec<PathBuf>, 
     if !site.is_dir() {
         return Err(ExportError::NoSite(site));
     }
+    check_out(out, &site)?;
     if out.exists() {
         fs::remove_dir_all(out).map_err(io_err(out))?;
     }
     copy_dir(&site, out)?;
+    write(
+        &out.join(EXPORT_MARKER),
+        "Written by `backstrong export`; a later export replaces this folder.\n",
+    )?;
 
     let app = router(options);
     let mut written = Vec::new();

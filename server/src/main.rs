@@ -31,6 +31,10 @@ async fn main() -> ExitCode {
                 println!("exported {} pages to {}", pages.len(), out.display());
                 ExitCode::SUCCESS
             }
+            Err(e @ server::export::ExportError::UnsafeOut { .. }) => {
+                eprintln!("backstrong: {e}");
+                ExitCode::from(2)
+            }
             Err(e) => {
                 eprintln!("backstrong: export failed: {e}");
                 ExitCode::FAILURE

@@ -923,3 +923,67 @@ async fn every_fact_of_the_source_is_on_its_page() {
     }
     assert!(pages["/session"].contains("Call your doctor or emergency services now"));
 }
+
+#[tokio::test]
+async fn export_never_deletes_what_is_not_an_earlier_export() {
+    use server::export::{EXPORT_MARKER, ExportError};
+    let site = Site::new("export-safety");
+    let refused = |result: Result<Vec<std::path::PathBuf>, ExportError>, why: &str| match result {
+        Err(e @ ExportError::UnsafeOut { .. }) => {
+            assert!(e.to_string().contains(why), "{e}");
+            assert!(e.to_string().contains("Nothing was changed"), "{e}");
+        }
+        other => panic!("not refused ({why}): {other:?}"),
+    };
+    // The current folder, and the folders above it.
+    let here = std::env::current_dir().unwrap();
+    refused(
+        server::export(site.options(), Path::new(".")).await,
+        "current folder",
+    );
+    refused(
+        server::export(site.options(), here.parent().unwrap()).await,
+        "current folder or a folder above",
+    );
+    // The built site, and a folder inside it: the assets stay.
+    refused(server::export(site.options(), &site.0).await, "built site");
+    refused(
+        server::export(site.options(), &site.0.join("pkg")).await,
+        "built site",
+    );
+    refused(
+        server::export(site.options(), &site.0.join("new-folder")).await,
+        "inside the built site",
+    );
+    assert!(site.0.join("pkg/backstrong.0123abcd.wasm").is_file());
+    // A folder of someone's files: untouched.
+    let theirs = site.0.with_extension("theirs");
+    std::fs::create_dir_all(&theirs).unwrap();
+    std::fs::write(theirs.join("thesis.txt"), "years of work").unwrap();
+    refused(
+        server::export(site.options(), &theirs).await,
+        "not an earlier export",
+    );
+    assert_eq!(
+        std::fs::read_to_string(theirs.join("thesis.txt")).unwrap(),
+        "years of work"
+    );
+    // A file.
+    refused(
+        server::export(site.options(), &theirs.join("thesis.txt")).await,
+        "a file",
+    );
+    // An earlier export is replaced, as is an empty folder.
+    let out = site.0.with_extension("exported");
+    let _ = std::fs::remove_dir_all(&out);
+    server::export(site.options(), &out).await.unwrap();
+    assert!(out.join(EXPORT_MARKER).is_file());
+    std::fs::write(out.join("stale.html"), "old").unwrap();
+    server::export(site.options(), &out).await.unwrap();
+    assert!(
+        !out.join("stale.html").exists(),
+        "an earlier export is replaced whole"
+    );
+    let _ = std::fs::remove_dir_all(&theirs);
+    let _ = std::fs::remove_dir_all(&out);
+}

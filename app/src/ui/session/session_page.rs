@@ -10,7 +10,7 @@ use leptos_meta::Title;
 pub fn SessionPage() -> impl IntoView {
     view! {
         <Title text="Session" />
-        <h1>"Today's session"</h1>
+        <h1 class="page-title-small">"Today's session"</h1>
         <SessionRunner />
         <details class="red-flags-disclosure">
             <summary>"Signs that need a doctor now"</summary>

@@ -120,18 +120,21 @@ pub fn SetScreen(
     view! {
         <section class="set" data-testid="set" data-exercise=exercise.id data-set=target.set>
             <h2 class="set-exercise" data-screen-title tabindex="-1">{exercise.name}</h2>
-            <p class="set-count" data-testid="set-count">
-                {format!("Set {} of {}", target.set, target.sets)}
-                {target.suggested.then(|| view! { <span class="tag">"suggested"</span> })}
-            </p>
-            <p class="set-target" data-testid="set-target">
-                {target_text}
-                {(target.set == 1 && target.load_kg.is_some()).then(|| match target.load_from {
-                    LoadFrom::Suggested => Some(view! { <span class="tag" data-testid="load-from">"the app's suggestion"</span> }),
-                    LoadFrom::LastTime => Some(view! { <span class="tag" data-testid="load-from">"as last time"</span> }),
-                    LoadFrom::HalfBodyWeight => Some(view! { <span class="tag" data-testid="load-from">"half your body weight"</span> }),
-                    LoadFrom::Unknown => None,
-                })}
+            <p class="set-line">
+                <span class="set-count" data-testid="set-count">
+                    {format!("Set {} of {}", target.set, target.sets)}
+                    {target.suggested.then(|| view! { <span class="tag">"suggested"</span> })}
+                </span>
+                " · "
+                <span class="set-target" data-testid="set-target">
+                    {target_text}
+                    {(target.set == 1 && target.load_kg.is_some()).then(|| match target.load_from {
+                        LoadFrom::Suggested => Some(view! { <span class="tag" data-testid="load-from">"the app's suggestion"</span> }),
+                        LoadFrom::LastTime => Some(view! { <span class="tag" data-testid="load-from">"as last time"</span> }),
+                        LoadFrom::HalfBodyWeight => Some(view! { <span class="tag" data-testid="load-from">"half your body weight"</span> }),
+                        LoadFrom::Unknown => None,
+                    })}
+                </span>
             </p>
             {target.instead.map(|with| view! {
                 <p class="hint" data-testid="instead">{format!("Today with: {with}, one of the program's own ways. The usual way is the machine.")}</p>
@@ -139,17 +142,17 @@ pub fn SetScreen(
             {first_time.then(|| view! {
                 <div class="find-load" data-testid="find-load">
                     <p>
-                        <strong>"First time: find your starting load. "</strong>
+                        <strong>"First time: set a starting load. "</strong>
                         {if exercise.limits.start_at_half_body_weight {
-                            "The program starts the leg press at about half your body weight (enter it in Settings)."
+                            "The program says half your body weight."
                         } else {
-                            "Start light: a weight you can move slowly, every rep, with reps to spare (the app's advice)."
+                            "Start light, with reps to spare (the app's advice)."
                         }}
                     </p>
                     <Stepper label="Load" id="load" value=Signal::derive(load_text) on_step=step_load />
                 </div>
             })}
-            {hurt_last_time.then(|| view! { <p class="caution" data-testid="hurt-last-time">"This exercise brought on pain last time. Go lighter, and stop it at once if the pain comes back."</p> })}
+            {hurt_last_time.then(|| view! { <p class="caution" data-testid="hurt-last-time">"It brought on pain last time: go lighter, and stop it at once if pain comes back."</p> })}
             <details class="set-details">
                 <summary>"Adjust reps, load, effort, pain"</summary>
                 <Stepper label="Reps" id="reps" value=Signal::derive(move || reps.get().to_string()) on_step=step_reps />
