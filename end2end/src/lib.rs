@@ -354,6 +354,19 @@ impl Browser {
         self.wait_for("[data-testid='countdown']").await;
     }
 
+    /// The page's main heading as written (the session page keeps it for
+    /// screen readers only, out of sight).
+    pub async fn heading(&self) -> String {
+        self.js(
+            "return document.querySelector('main h1').textContent",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+    }
+
     /// Whether `css` matches anything now.
     pub async fn exists(&self, css: &str) -> bool {
         !self

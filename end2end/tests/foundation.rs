@@ -39,7 +39,7 @@ async fn foundation(host: Host) {
     assert_eq!(
         stored,
         json!(
-            r#"{"v":4,"data":{"theme":"dark","body_weight_kg":null,"sound":true,"vibration":true,"prompts":true,"unit":"kg","weekly_target":3,"rest_s":{}}}"#
+            r#"{"v":5,"data":{"theme":"dark","body_weight_kg":null,"sound":true,"vibration":true,"prompts":true,"unit":"kg","weekly_target":3,"rest_s":{},"load_steps":{},"missing_machines":[],"sets_reps":{}}}"#
         )
     );
     b.reload().await;
@@ -93,7 +93,7 @@ async fn foundation(host: Host) {
         ("/progress", "Progress"),
     ] {
         b.open(&site.url(path)).await;
-        assert_eq!(b.text("main h1").await, heading, "{path}");
+        assert_eq!(b.heading().await, heading, "{path}");
     }
     b.assert_clean_console(&format!("{host:?}: screens")).await;
 

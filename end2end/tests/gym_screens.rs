@@ -155,7 +155,12 @@ async fn every_session_screen_opens_with_its_essentials_in_view() {
             in_view(
                 b,
                 &at("between exercises"),
-                &[STOP, "[data-testid='exercise-stopped'] h2"],
+                &[
+                    STOP,
+                    "[data-testid='exercise-stopped'] h2",
+                    "[data-testid='countdown']",
+                    ".rest .next",
+                ],
             )
             .await;
             heading_focused(b, &at("between exercises")).await;

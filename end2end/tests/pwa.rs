@@ -66,7 +66,7 @@ async fn installable_and_offline(host: Host) {
     site.terminate().await;
     for (path, heading) in SCREENS {
         b.open(&format!("{base}{path}")).await;
-        let h1 = b.text("main h1").await;
+        let h1 = b.heading().await;
         assert!(h1.starts_with(heading), "{host:?} offline {path}: {h1}");
     }
     b.open(&format!("{base}/exercise/leg-press")).await;

@@ -86,7 +86,7 @@ async fn this_hurts_stops_that_exercise_and_the_session_moves_on() {
     assert!(
         b.text("[data-testid='exercise-stopped'] h2")
             .await
-            .starts_with("Leg press: stopped for today")
+            .starts_with("Leg press stopped for today")
     );
     assert!(b.text(".rest .next").await.contains("Leg extension"));
     assert!(b.exists("[data-testid='stop-session']").await, "between");

@@ -1,17 +1,18 @@
 use leptos::prelude::*;
 
 /// After "This hurts" (F13): the exercise is over for today, what to do
-/// now, and when to stop the whole session (F12).
+/// now, and when to stop the whole session (F12). Short, so the rest
+/// countdown below stays in view on a phone.
 #[component]
 pub fn ExerciseStopped(
     /// The exercise that brought on pain.
     name: String,
 ) -> impl IntoView {
     view! {
-        <section class="panel panel-caution" data-testid="exercise-stopped" aria-labelledby="exercise-stopped-title">
-            <h2 id="exercise-stopped-title" data-screen-title tabindex="-1">{format!("{name}: stopped for today")}</h2>
-            <p>"It brought on pain, and the program says to stop an exercise that does. Its remaining sets are logged as stopped for pain. Put the weight down gently and leave this exercise out for the rest of today."</p>
-            <p>"Go on to the next exercise only if nothing hurts now. If pain spreads into your buttock or leg, or you feel numbness or tingling, tap Stop: the session ends."</p>
+        <section class="exercise-stopped" data-testid="exercise-stopped" aria-labelledby="exercise-stopped-title">
+            <h2 id="exercise-stopped-title" data-screen-title tabindex="-1">{format!("{name} stopped for today")}</h2>
+            <p>"It brought on pain: put the weight down gently and leave it out today (its other sets are logged as stopped for pain). Go on only if nothing hurts now."</p>
+            <p><strong>"Pain into your buttock or leg, numbness or tingling: tap Stop."</strong></p>
         </section>
     }
 }

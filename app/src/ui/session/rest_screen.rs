@@ -16,14 +16,18 @@ pub fn RestScreen(
     next: Signal<String>,
     /// Sends an event to the session.
     dispatch: Callback<Event>,
+    /// Below another panel (an exercise just stopped for pain): smaller,
+    /// without its own title, so both fit a phone.
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
     view! {
-        <section class="rest" aria-labelledby="rest-title">
-            <h2 id="rest-title" data-screen-title tabindex="-1">"Rest"</h2>
+        <section class="rest" class:rest-compact=compact aria-labelledby="rest-title">
+            <h2 id="rest-title" class:visually-hidden=compact data-screen-title=(!compact).then_some("") tabindex="-1">"Rest"</h2>
+            <p class="next">"Next: " {next}</p>
             <p class="countdown" data-testid="countdown" data-until=move || until_ms.get().to_string() role="timer" aria-live="off">
                 {move || clock(left_ms.get())}
             </p>
-            <p class="next">"Next: " {next}</p>
             <div class="rest-actions">
                 <button type="button" class="button" data-testid="rest-minus" on:click=move |_| dispatch.run(Event::AdjustRest(-15))>
                     "−15 s"

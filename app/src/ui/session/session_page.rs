@@ -10,7 +10,10 @@ use leptos_meta::Title;
 pub fn SessionPage() -> impl IntoView {
     view! {
         <Title text="Session" />
-        <h1 class="page-title-small">"Today's session"</h1>
+        // For screen readers and the tab title; on screen each session
+        // screen's own heading (the exercise) is the title, so the stop
+        // control and the set fit a phone without scrolling.
+        <h1 class="visually-hidden">"Today's session"</h1>
         <SessionRunner />
         <details class="red-flags-disclosure">
             <summary>"Signs that need a doctor now"</summary>

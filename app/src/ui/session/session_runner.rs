@@ -315,8 +315,9 @@ pub fn SessionRunner() -> impl IntoView {
                 }),
                 Screen::Set(target, hurt) => EitherOf6::C(view! { <SetScreen target prompts=prompts() hurt_last_time=hurt unit=unit() dispatch /> }),
                 Screen::Rest { until_ms, next, stopped } => EitherOf6::D(view! {
-                    {stopped.map(|name| view! { <ExerciseStopped name /> })}
+                    {stopped.clone().map(|name| view! { <ExerciseStopped name /> })}
                     <RestScreen
+                        compact=stopped.is_some()
                         left_ms=Signal::derive(move || until_ms.saturating_sub(now.get()))
                         until_ms=Signal::derive(move || until_ms)
                         next=Signal::derive(move || next.clone())

@@ -142,11 +142,11 @@ pub fn SetScreen(
             {first_time.then(|| view! {
                 <div class="find-load" data-testid="find-load">
                     <p>
-                        <strong>"First time: set a starting load. "</strong>
+                        <strong>"First time: "</strong>
                         {if exercise.limits.start_at_half_body_weight {
-                            "The program says half your body weight."
+                            "start at half your body weight (the program)."
                         } else {
-                            "Start light, with reps to spare (the app's advice)."
+                            "start light, with reps to spare (the app's advice)."
                         }}
                     </p>
                     <Stepper label="Load" id="load" value=Signal::derive(load_text) on_step=step_load />
