@@ -112,6 +112,26 @@ pub fn show_screen_top(heading: &str) {
     }
 }
 
+/// Sets or removes the `hidden` attribute of every element matching
+/// `selector` (for content rendered on the server, shown as data decides).
+pub fn set_hidden(selector: &str, hidden: bool) {
+    let Some(found) = document().and_then(|d| d.query_selector_all(selector).ok()) else {
+        return;
+    };
+    for i in 0..found.length() {
+        if let Some(el) = found
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = if hidden {
+                el.set_attribute("hidden", "")
+            } else {
+                el.remove_attribute("hidden")
+            };
+        }
+    }
+}
+
 /// True when the page is on screen (false in a background tab or behind a
 /// locked screen; true off the browser).
 pub fn is_visible() -> bool {

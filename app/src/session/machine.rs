@@ -502,11 +502,7 @@ impl Session {
                 },
                 ref other => other.clone(),
             },
-            (_, Event::StopForPain(felt)) => {
-                self.pain_item = self.current_item(now_ms);
-                self.ended_ms = Some(now_ms);
-                Phase::StoppedForPain { felt: felt.clone() }
-            }
+            (_, Event::StopForPain(felt)) => self.stopped_for_pain(felt.clone(), now_ms),
             (_, Event::Finish) => {
                 self.ended_ms = Some(now_ms);
                 Phase::Finished
@@ -515,6 +511,25 @@ impl Session {
         };
         self.phase = next;
         Ok(())
+    }
+
+    /// Ends the session at once because something hurt (F12), remembering
+    /// the exercise under way. Returns the new phase.
+    fn stopped_for_pain(&mut self, felt: Vec<Symptom>, now_ms: u64) -> Phase {
+        self.pain_item = self.current_item(now_ms);
+        self.ended_ms = Some(now_ms);
+        Phase::StoppedForPain { felt }
+    }
+
+    /// Ends an unfinished session at once as stopped for pain, whatever
+    /// screen it was on (the Stop page's "end it now"); `false` when it had
+    /// already ended.
+    pub fn stop_now(&mut self, now_ms: u64) -> bool {
+        if self.phase.is_over() {
+            return false;
+        }
+        self.phase = self.stopped_for_pain(Vec::new(), now_ms);
+        true
     }
 
     /// After set `set` of `item`: rest before the next set, or before the

@@ -141,6 +141,23 @@ impl Stores {
         Ok(step)
     }
 
+    /// Ends the session under way now as stopped for pain (F12), from the
+    /// Stop page; it moves to the history. This skips the session's other
+    /// rules on purpose: whatever state it was in, it ends as a stop.
+    /// Returns true when there was one to end.
+    pub fn stop_session_now(&self, now_ms: u64) -> bool {
+        let Some(mut session) = self.active.with_untracked(|a| a.session.clone()) else {
+            return false;
+        };
+        if !session.stop_now(now_ms) {
+            return false;
+        }
+        // The history first: if the second write fails, nothing is lost.
+        self.history.update(|h| h.upsert(session));
+        self.active.update(|a| a.session = None);
+        true
+    }
+
     /// True while a session is under way (not yet ended): the app must not
     /// switch to a new version then.
     pub fn session_running(&self) -> bool {

@@ -518,3 +518,14 @@ fn the_sources_own_variants_can_be_chosen_for_today() {
         "not once it has begun"
     );
 }
+
+#[test]
+fn the_stop_page_ends_a_session_from_any_screen() {
+    let mut s = program_session();
+    s.apply(Event::Pause, T0 + S).unwrap();
+    assert!(s.stop_now(T0 + 2 * S));
+    assert_eq!(s.phase, Phase::StoppedForPain { felt: vec![] });
+    assert_eq!((s.pain_item, s.ended_ms), (Some(0), Some(T0 + 2 * S)));
+    assert!(!s.stop_now(T0 + 3 * S), "only once");
+    assert_eq!(s.ended_ms, Some(T0 + 2 * S));
+}

@@ -1,37 +1,51 @@
-use crate::{program::session_order, state::stores};
+use crate::{platform, program::session_order, state::stores};
 use leptos::prelude::*;
 
 /// On the Program page: what the user's gym changes (Settings → Your gym).
 /// The program itself stays as the source gives it; this says what the
-/// sessions do instead, and that the source includes the machine.
-#[island]
+/// sessions do instead, and that the source includes the machine. Every
+/// note is rendered on the server, hidden; the island only shows the ones
+/// that apply, so the program's words stay out of the wasm.
+#[component]
 pub fn GymNotes() -> impl IntoView {
-    let prefs = stores().prefs;
-    move || {
-        let notes: Vec<String> = prefs.with(|p| {
-            session_order()
-                .filter(|e| e.needs_machine() && p.missing_machines.contains(e.id))
-                .map(|e| match e.without_machine().and_then(|i| e.equipment.get(i)) {
-                    Some(other) => format!(
-                        "{}: done with {} in your sessions, as the program allows.",
-                        e.name,
-                        other.label().to_lowercase()
-                    ),
-                    None => format!(
-                        "{}: left out of your sessions, since your gym has no machine for it. The program includes it.",
-                        e.name
-                    ),
-                })
-                .collect()
-        });
-        (!notes.is_empty()).then(|| {
-            view! {
-                <section class="panel panel-caution" data-testid="gym-notes">
-                    <h2>"At your gym"</h2>
-                    <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                    <p><a href="/settings#gym-heading">"Change in Settings"</a></p>
-                </section>
-            }
-        })
+    view! {
+        <section class="panel panel-caution" data-testid="gym-notes" hidden>
+            <h2>"At your gym"</h2>
+            <ul>
+                {session_order()
+                    .filter(|e| e.needs_machine())
+                    .map(|e| {
+                        let text = match e.without_machine().and_then(|i| e.equipment.get(i)) {
+                            Some(other) => format!(
+                                "{}: done with {} in your sessions, as the program allows.",
+                                e.name,
+                                other.label().to_lowercase()
+                            ),
+                            None => format!(
+                                "{}: left out of your sessions, since your gym has no machine for it. The program includes it.",
+                                e.name
+                            ),
+                        };
+                        view! { <li data-gym-note=e.id hidden>{text}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+            <p><a href="/settings#gym-heading">"Change in Settings"</a></p>
+        </section>
+        <GymNotesReveal />
     }
+}
+
+/// Shows the notes of the machines the user marked missing.
+#[island]
+pub fn GymNotesReveal() -> impl IntoView {
+    let prefs = stores().prefs;
+    Effect::new(move |_| {
+        let missing = prefs.with(|p| p.missing_machines.clone());
+        platform::set_hidden("[data-testid='gym-notes']", missing.is_empty());
+        platform::set_hidden("[data-gym-note]", true);
+        for id in &missing {
+            platform::set_hidden(&format!("[data-gym-note='{id}']"), false);
+        }
+    });
 }

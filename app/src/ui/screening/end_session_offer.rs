@@ -1,8 +1,4 @@
-use crate::{
-    platform,
-    session::{Event, Step},
-    state::stores,
-};
+use crate::{platform, state::stores};
 use leptos::{either::EitherOf3, prelude::*};
 
 /// On the Stop page: when a session is still running (the page was opened
@@ -13,12 +9,7 @@ pub fn EndSessionOffer() -> impl IntoView {
     let st = stores();
     let ended = RwSignal::new(false);
     let end = move |_| {
-        let step = st.dispatch(
-            Event::StopForPain(Vec::new()),
-            platform::now_ms(),
-            platform::utc_offset_min(),
-        );
-        if matches!(step, Ok(Step::Ended(_) | Step::Closed(_))) {
+        if st.stop_session_now(platform::now_ms()) {
             ended.set(true);
         }
     };
