@@ -382,9 +382,13 @@ async fn no_page_scrolls_sideways_on_a_phone_and_text_stays_legible() {
         vec![json!(history)],
     )
     .await;
-    phone(b, 360, 640, "light").await;
-    for path in app::prerendered_paths() {
+    for (scheme, path) in ["light", "dark"].into_iter().flat_map(|scheme| {
+        app::prerendered_paths()
+            .into_iter()
+            .map(move |p| (scheme, p))
+    }) {
         b.open(&site.url(&path)).await;
+        phone(b, 360, 640, scheme).await;
         if path == "/progress" {
             b.wait_for("[data-testid='progress-ready']").await;
             b.click(".session-entry summary").await;
@@ -414,7 +418,12 @@ async fn no_page_scrolls_sideways_on_a_phone_and_text_stays_legible() {
                 vec![],
             )
             .await;
-        assert_eq!(problems, json!([]), "{path}");
+        if let Ok(dir) = std::env::var("SHOTS_DIR") {
+            let shot = b.client.screenshot().await.expect("screenshot");
+            let name = format!("page{}_{scheme}", path.replace('/', "_"));
+            let _ = std::fs::write(format!("{dir}/{name}.png"), shot);
+        }
+        assert_eq!(problems, json!([]), "{scheme} {path}");
     }
     b.assert_clean_console("phone pages").await;
     browser.close().await;

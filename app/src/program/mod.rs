@@ -214,6 +214,22 @@ impl Exercise {
             .position(|e| !matches!(e, Equipment::Machine(_)))
     }
 
+    /// What sessions do when the gym lacks this exercise's machine, in
+    /// words (Settings and the Program page say the same).
+    pub fn without_machine_text(&self) -> String {
+        match self.without_machine().and_then(|i| self.equipment.get(i)) {
+            Some(other) => format!(
+                "{}: done with {} in your sessions, as the program allows.",
+                self.name,
+                other.label().to_lowercase()
+            ),
+            None => format!(
+                "{}: left out of your sessions, since your gym has no machine for it. The program includes it.",
+                self.name
+            ),
+        }
+    }
+
     /// True when sets are done with a load to choose (a machine, a cable,
     /// dumbbells); floor work with body weight has none.
     pub fn uses_load(&self) -> bool {

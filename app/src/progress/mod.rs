@@ -215,11 +215,6 @@ pub struct Point {
     pub max_pain: Option<u8>,
 }
 
-/// The plan items of `session` that are `exercise_id`.
-pub(crate) fn items_of(session: &Session, exercise_id: &str) -> Vec<usize> {
-    session.items_of(exercise_id)
-}
-
 /// The heaviest of some loads, if there are any.
 pub(crate) fn heaviest(loads: impl Iterator<Item = f32>) -> Option<f32> {
     loads.fold(None, |max, l| Some(max.map_or(l, |m: f32| m.max(l))))
@@ -232,7 +227,7 @@ pub fn exercise_series(history: &History, exercise_id: &str) -> Vec<Point> {
         .sessions
         .iter()
         .filter_map(|session| {
-            let items = items_of(session, exercise_id);
+            let items = session.items_of(exercise_id);
             let sets: Vec<_> = session
                 .sets
                 .iter()

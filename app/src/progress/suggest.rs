@@ -7,7 +7,7 @@
 //! stopped for radiating pain, numbness or tingling (F12) there is no load
 //! suggestion at all.
 
-use super::{heaviest, items_of};
+use super::heaviest;
 use crate::{
     program::exercise,
     session::{Effort, History, Phase},
@@ -98,7 +98,7 @@ impl Suggestion {
 pub fn next_load(history: &History, exercise_id: &str, unit: Unit) -> Option<Suggestion> {
     let top = exercise(exercise_id).map(|e| e.prescription.reps.max)?;
     let (session, items) = history.sessions.iter().rev().find_map(|s| {
-        let items = items_of(s, exercise_id);
+        let items = s.items_of(exercise_id);
         let done = s
             .sets
             .iter()

@@ -97,9 +97,7 @@ impl Stores {
         else {
             return false;
         };
-        // The history first: if the second write fails, nothing is lost.
-        self.history.update(|h| *h = history);
-        self.active.update(|a| *a = active);
+        self.write_session_stores(active, history);
         self.board.post(StorageNotice::plain(format!(
                 "Your unfinished session was closed: a session can be picked up again only on the same day, \
                  within 2 hours of its last set (our suggestion). Everything you logged is kept in your history, \
@@ -126,9 +124,7 @@ impl Stores {
         match &step {
             Step::Applied => self.active.update(|a| *a = active),
             Step::Ended(_) => {
-                // The history first: if the second write fails, nothing is lost.
-                self.history.update(|h| *h = history);
-                self.active.update(|a| *a = active);
+                self.write_session_stores(active, history);
                 let persisted = self.persisted;
                 platform::files::request_persistence(move |granted| {
                     leptos::prelude::Set::set(&persisted, granted)
@@ -152,10 +148,17 @@ impl Stores {
         if !session.stop_now(now_ms) {
             return false;
         }
-        // The history first: if the second write fails, nothing is lost.
-        self.history.update(|h| h.upsert(session));
-        self.active.update(|a| a.session = None);
+        let mut history = self.history.with_untracked(Clone::clone);
+        history.upsert(session);
+        self.write_session_stores(ActiveSession::default(), history);
         true
+    }
+
+    /// Stores a session's move between the two stores: the history first,
+    /// so if the second write fails nothing is lost.
+    fn write_session_stores(&self, active: ActiveSession, history: History) {
+        self.history.update(|h| *h = history);
+        self.active.update(|a| *a = active);
     }
 
     /// True while a session is under way (not yet ended): the app must not

@@ -15,17 +15,7 @@ pub fn GymNotes() -> impl IntoView {
                 {session_order()
                     .filter(|e| e.needs_machine())
                     .map(|e| {
-                        let text = match e.without_machine().and_then(|i| e.equipment.get(i)) {
-                            Some(other) => format!(
-                                "{}: done with {} in your sessions, as the program allows.",
-                                e.name,
-                                other.label().to_lowercase()
-                            ),
-                            None => format!(
-                                "{}: left out of your sessions, since your gym has no machine for it. The program includes it.",
-                                e.name
-                            ),
-                        };
+                        let text = e.without_machine_text();
                         view! { <li data-gym-note=e.id hidden>{text}</li> }
                     })
                     .collect_view()}

@@ -29,6 +29,16 @@ enum Screen {
     Ended(Box<Session>),
 }
 
+/// "Leg press, set 2 of 5".
+fn set_label(session: &Session, item: usize, set: u16) -> String {
+    let planned = &session.plan.items[item];
+    format!(
+        "{}, set {set} of {}",
+        name_of(&planned.exercise_id),
+        planned.sets
+    )
+}
+
 /// The screen for `session` at `t`; `step_of` gives an exercise's load step
 /// in the shown unit.
 fn screen_of(
@@ -73,11 +83,7 @@ fn screen_of(
             until_ms,
         } => Screen::Rest {
             until_ms,
-            next: format!(
-                "{}, set {set} of {}",
-                name_of(&session.plan.items[item].exercise_id),
-                session.plan.items[item].sets
-            ),
+            next: set_label(session, item, set),
             stopped: None,
         },
         Phase::BetweenExercises { item, until_ms } => Screen::Rest {
@@ -91,11 +97,9 @@ fn screen_of(
         Phase::Paused { from, .. } => Screen::Paused {
             left_ms: session.rest_left_ms(t),
             what: match *from {
-                Phase::Working { item, set } | Phase::Resting { item, set, .. } => format!(
-                    "{}, set {set} of {}",
-                    name_of(&session.plan.items[item].exercise_id),
-                    session.plan.items[item].sets
-                ),
+                Phase::Working { item, set } | Phase::Resting { item, set, .. } => {
+                    set_label(session, item, set)
+                }
                 Phase::BetweenExercises { item, .. } => {
                     format!("Next: {}", name_of(&session.plan.items[item].exercise_id))
                 }
@@ -158,6 +162,17 @@ pub fn SessionRunner() -> impl IntoView {
         });
     });
 
+    // Exercises that brought on pain last time: worked out when the
+    // history changes, not on every frame of the clock.
+    let hurt_before = Memo::new(move |_| {
+        st.history.with(|h| {
+            crate::program::EXERCISES
+                .iter()
+                .map(|e| e.id)
+                .filter(|id| h.hurt_last_time(id))
+                .collect::<Vec<&'static str>>()
+        })
+    });
     let screen = Memo::new(move |_| {
         let t = now.get();
         if let Some(done) = ended.get() {
@@ -165,14 +180,9 @@ pub fn SessionRunner() -> impl IntoView {
         }
         st.active.with(|a| match a.session.as_ref() {
             None => Screen::Check,
-            Some(s) => st.history.with(|h| {
+            Some(s) => hurt_before.with(|hurt| {
                 st.prefs.with(|p| {
-                    screen_of(
-                        s,
-                        t,
-                        |id| h.hurt_last_time(id),
-                        |id| p.load_step(id, p.unit),
-                    )
+                    screen_of(s, t, |id| hurt.contains(&id), |id| p.load_step(id, p.unit))
                 })
             }),
         })

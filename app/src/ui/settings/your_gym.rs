@@ -19,10 +19,7 @@ pub fn YourGym() -> impl IntoView {
                     let id = e.id;
                     let machine = e.equipment.first().map_or(e.name, |m| m.label());
                     let missing = move || prefs.with(|p| p.missing_machines.contains(id));
-                    let instead = match e.without_machine().and_then(|i| e.equipment.get(i)) {
-                        Some(other) => format!("Without it: {} with {}.", e.name, other.label().to_lowercase()),
-                        None => format!("Without it: {} is left out. The program includes it.", e.name),
-                    };
+                    let instead = e.without_machine_text();
                     let toggle = move |_| {
                         prefs.update(|p| {
                             if !p.missing_machines.remove(id) {
