@@ -8,13 +8,13 @@
 use leptos::{config::LeptosOptions, hydration::HydrationScripts, prelude::*};
 
 /// Leptos's islands hydration script, started only once the page has
-/// painted (see the module's notes), under this response's CSP nonce.
+/// painted (see the module's notes). The policy allows it by its hash.
 #[component]
 pub fn PaintFirstHydration(options: LeptosOptions) -> impl IntoView {
     let leptos_scripts =
         view! { <HydrationScripts options=options.clone() islands=true /> }.to_html();
     match defer_until_painted(&leptos_scripts) {
-        Some(script) => view! { <script type="module" nonce=leptos::nonce::use_nonce() inner_html=script></script> }.into_any(),
+        Some(script) => view! { <script type="module" inner_html=script></script> }.into_any(),
         // Cannot happen with Leptos's output; keep hydration working anyway.
         None => view! { <HydrationScripts options islands=true /> }.into_any(),
     }

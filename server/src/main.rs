@@ -1,7 +1,8 @@
 //! The `backstrong` binary: `serve` (default) or `export`.
 
-use server::{Command, Config, export, listen, serving_router};
+use server::{Command, Config, Site, export, listen};
 use std::process::ExitCode;
+use std::sync::Arc;
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -27,8 +28,8 @@ async fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Export { out } => match export(config.leptos, &out).await {
-            Ok(pages) => {
-                println!("exported {} pages to {}", pages.len(), out.display());
+            Ok(files) => {
+                println!("exported {} files to {}", files.len(), out.display());
                 ExitCode::SUCCESS
             }
             Err(e @ server::export::ExportError::UnsafeOut { .. }) => {
@@ -54,8 +55,8 @@ async fn serve(config: Config) -> ExitCode {
         tracing::info!("serving hashed assets from {}", config.leptos.site_root);
     }
     let limits = config.limits;
-    let app = match serving_router(config.leptos, config.security).await {
-        Ok(app) => app,
+    let site = match Site::build(&config.leptos, config.security).await {
+        Ok(site) => Arc::new(site),
         Err(e) => {
             eprintln!("backstrong: cannot prepare the site: {e}");
             return ExitCode::FAILURE;
@@ -74,7 +75,13 @@ async fn serve(config: Config) -> ExitCode {
         .map(|a| a.to_string())
         .unwrap_or_default();
     println!("listening on http://{local}");
-    listen::serve(listener, app, limits, shutdown_signal()).await;
+    tracing::info!(
+        "site of build {} in memory: {} pages, {} addresses",
+        site.build,
+        site.pages.len(),
+        site.paths().len()
+    );
+    listen::serve(listener, site, limits, shutdown_signal()).await;
     tracing::info!("stopped");
     ExitCode::SUCCESS
 }

@@ -1,20 +1,9 @@
-//! Security headers on every response, and the per-response nonce that lets
-//! the one inline script Leptos needs (the hydration bootstrap) run under a
-//! Content-Security-Policy with no `'unsafe-inline'`.
-//!
-//! The nonce is minted here, before the app renders, and handed to Leptos
-//! through the request's extensions (see [`provide_request_nonce`]): the
-//! header and the `nonce="…"` attributes in the page then carry the same
-//! value. leptos_axum would otherwise mint its own, which the header could
-//! not know.
+//! The security headers every answer carries, and the `_headers` file that
+//! gives static hosts the same ones. The Content-Security-Policy allows the
+//! pages' inline scripts by their hashes (see `csp`), never with
+//! `'unsafe-inline'`.
 
-use axum::{
-    extract::Request,
-    http::{HeaderMap, HeaderName, HeaderValue, header},
-    middleware::Next,
-    response::Response,
-};
-use leptos::nonce::Nonce;
+use axum::http::{HeaderName, header};
 
 /// What the app is allowed to use. The app uses the screen wake lock during
 /// a session and nothing else that Permissions-Policy governs (vibration has
@@ -47,7 +36,7 @@ pub enum Delivery {
 }
 
 /// The Content-Security-Policy: the app's own files and nothing else.
-/// `script_sources` are the extra `'nonce-…'` or `'sha256-…'` sources that
+/// `script_sources` are the `'sha256-…'` sources that
 /// allow the page's inline bootstrap scripts; `'wasm-unsafe-eval'` lets the
 /// page compile its WebAssembly and nothing more.
 pub fn content_security_policy(script_sources: &[String], delivery: Delivery) -> String {
@@ -89,49 +78,14 @@ pub fn fixed_headers(options: SecurityOptions) -> Vec<(HeaderName, &'static str)
     headers
 }
 
-/// Middleware: mints this response's nonce, lets the app render with it, and
-/// sets the policy and the other security headers on whatever comes back
-/// (pages, files, errors alike).
-pub async fn security_headers(options: SecurityOptions, mut req: Request, next: Next) -> Response {
-    let nonce = Nonce::new();
-    req.extensions_mut().insert(nonce.clone());
-    let mut res = next.run(req).await;
-    let headers = res.headers_mut();
-    let policy = content_security_policy(&[format!("'nonce-{nonce}'")], Delivery::Header);
-    set(headers, header::CONTENT_SECURITY_POLICY, &policy);
-    for (name, value) in fixed_headers(options) {
-        headers.insert(name, HeaderValue::from_static(value));
-    }
-    res
-}
-
-fn set(headers: &mut HeaderMap, name: HeaderName, value: &str) {
-    // The policy is built from our own ASCII text and a base64url nonce.
-    if let Ok(value) = HeaderValue::from_str(value) {
-        headers.insert(name, value);
-    }
-}
-
-/// Leptos context hook: renders the page with the nonce minted by
-/// [`security_headers`] for this request, so the `nonce` attributes on the
-/// inline scripts match the header.
-pub fn provide_request_nonce() {
-    use leptos::prelude::{provide_context, use_context};
-    let nonce = use_context::<axum::http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<Nonce>().cloned());
-    if let Some(nonce) = nonce {
-        provide_context(nonce);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_header_policy_forbids_framing_and_inline_scripts() {
-        let policy = content_security_policy(&["'nonce-abc'".into()], Delivery::Header);
-        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'nonce-abc';"));
+        let policy = content_security_policy(&["'sha256-abc'".into()], Delivery::Header);
+        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc';"));
         assert!(policy.contains("frame-ancestors 'none'"));
         assert!(policy.contains("object-src 'none'"));
         assert!(policy.contains("base-uri 'self'"));

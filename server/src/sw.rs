@@ -1,14 +1,11 @@
-//! The service worker of this exact build: `server/src/assets/sw.js` with its
-//! build id and the lists of pages and files to keep for offline use filled
-//! in from the built site and the rendered pages. The server answers it at
-//! `/sw.js`; the export writes it next to the pages. The build id is a hash
-//! of every page (nonces blanked) and every file name, so any change to the
-//! app, however small, makes a new worker and a new cache.
+//! The service worker of this exact build: `server/src/assets/sw.js` with
+//! its build id and the lists of pages and files to keep for offline use
+//! filled in. The build id hashes every page and every file (names and
+//! bytes), so any change to the app, however small, makes a new worker and
+//! a new cache.
 
-use crate::export::{ExportError, render};
-use axum::{Router, http::StatusCode};
+use crate::site::hex16;
 use sha2::{Digest, Sha256};
-use std::path::Path;
 
 const TEMPLATE: &str = include_str!("assets/sw.js");
 
@@ -25,88 +22,50 @@ pub struct ServiceWorker {
     pub script: String,
 }
 
-/// Builds the worker from the rendered pages of `app` and the files in
-/// `site_root`.
-pub async fn generate(app: &Router, site_root: &Path) -> Result<ServiceWorker, ExportError> {
-    let pages = app::prerendered_paths();
-    let assets = site_files(site_root)?;
+/// The worker for these pages and files (address, bytes).
+pub fn generate<'a>(
+    pages: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> ServiceWorker {
     let mut hasher = Sha256::new();
-    for page in &pages {
-        let html = render(app, page, StatusCode::OK).await?;
-        hasher.update(page.as_bytes());
-        hasher.update(without_nonces(&html).as_bytes());
+    let mut page_list = Vec::new();
+    for (path, html) in pages {
+        hash_entry(&mut hasher, path, html);
+        page_list.push(path.to_owned());
     }
-    for asset in &assets {
-        hasher.update(asset.as_bytes());
+    let mut assets = Vec::new();
+    for (path, bytes) in files {
+        hash_entry(&mut hasher, path, bytes);
+        if precached(path) {
+            assets.push(path.to_owned());
+        }
     }
-    let build: String = hasher
-        .finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    assets.sort();
+    let build = hex16(&hasher.finalize());
     let script = TEMPLATE
         .replace("__BUILD__", &build)
-        .replace("__PAGES__", &json_list(&pages))
+        .replace("__PAGES__", &json_list(&page_list))
         .replace("__ASSETS__", &json_list(&assets));
-    Ok(ServiceWorker {
+    ServiceWorker {
         build,
-        pages,
+        pages: page_list,
         assets,
         script,
-    })
+    }
+}
+
+/// Lengths first, so no two different lists hash alike.
+fn hash_entry(hasher: &mut Sha256, path: &str, bytes: &[u8]) {
+    hasher.update((path.len() as u64).to_le_bytes());
+    hasher.update(path.as_bytes());
+    hasher.update((bytes.len() as u64).to_le_bytes());
+    hasher.update(bytes);
 }
 
 /// Files the app needs offline: the hashed bundles and styles, the manifest
-/// and icons. Precompressed twins, the worker itself and files for hosts or
-/// crawlers are left out.
-fn site_files(root: &Path) -> Result<Vec<String>, ExportError> {
-    let mut files = Vec::new();
-    collect(root, root, &mut files)?;
-    files.retain(|f| {
-        !(f.ends_with(".br")
-            || f.ends_with(".gz")
-            || f == "/sw.js"
-            || f == "/robots.txt"
-            || f == "/_headers"
-            || f.ends_with(".html"))
-    });
-    files.sort();
-    Ok(files)
-}
-
-fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), ExportError> {
-    let io = |source| ExportError::Io {
-        path: dir.to_owned(),
-        source,
-    };
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        let entry = entry.map_err(io)?;
-        let path = entry.path();
-        if entry.file_type().map_err(io)?.is_dir() {
-            collect(root, &path, out)?;
-        } else if let Ok(rel) = path.strip_prefix(root) {
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            out.push(format!("/{rel}"));
-        }
-    }
-    Ok(())
-}
-
-/// The page with every `nonce="…"` value blanked, so the hash depends on
-/// the page and not on the response.
-fn without_nonces(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find("nonce=\"") {
-        let start = at + "nonce=\"".len();
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest.find('"').unwrap_or(rest.len());
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
+/// and icons; not the files for crawlers.
+fn precached(path: &str) -> bool {
+    path != "/robots.txt"
 }
 
 fn json_list(items: &[String]) -> String {
@@ -118,15 +77,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn nonces_do_not_change_the_hash_input() {
-        assert_eq!(
-            without_nonces(r#"<script nonce="abc">x</script><link nonce="def">"#),
-            r#"<script nonce="">x</script><link nonce="">"#
-        );
+    fn lists_are_json() {
+        assert_eq!(json_list(&["/".into(), "/a\"b".into()]), r#"["/","/a\"b"]"#);
     }
 
     #[test]
-    fn lists_are_json() {
-        assert_eq!(json_list(&["/".into(), "/a\"b".into()]), r#"["/","/a\"b"]"#);
+    fn any_changed_byte_makes_a_new_build() {
+        let build = |page: &'static [u8], icon: &'static [u8]| {
+            generate(
+                [("/", page)],
+                [("/icon.png", icon), ("/robots.txt", &b"x"[..])],
+            )
+        };
+        let a = build(b"<p>a</p>", b"png");
+        assert_eq!(a.assets, vec!["/icon.png".to_owned()]);
+        assert_eq!(a.build.len(), 16);
+        assert_ne!(a.build, build(b"<p>b</p>", b"png").build);
+        assert_ne!(a.build, build(b"<p>a</p>", b"pnG").build);
+        assert_eq!(a, build(b"<p>a</p>", b"png"));
+        assert!(a.script.contains(&a.build));
     }
 }

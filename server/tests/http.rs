@@ -1,241 +1,458 @@
-//! The server natively: SSR HTML of each route, status codes, cache
-//! headers, MIME types, missing assets, and the static export, all through
-//! the real router without opening a socket.
+//! The server natively: the site it builds in memory (every page rendered
+//! once, every file), and the answers it gives to raw requests, through
+//! the same parser and responder the sockets use, without opening one.
+//! Then the export: the same site, written to a folder, byte for byte.
 
-use axum::{
-    body::Body,
-    http::{Request, StatusCode, header},
+use server::{
+    Site,
+    listen::{Limits, Step, step},
+    security::SecurityOptions,
 };
-use http_body_util::BodyExt;
-use leptos::config::LeptosOptions;
-use leptos_axum::generate_route_list;
-use std::path::{Path, PathBuf};
-use tower::ServiceExt;
+use std::{
+    io::Read,
+    path::{Path, PathBuf},
+    sync::OnceLock,
+    time::SystemTime,
+};
 
-/// A throwaway site folder with a fake hashed asset and a public file.
-struct Site(PathBuf);
+/// A site folder like the build's, with a fake hashed bundle and icons.
+struct Fixture(PathBuf);
 
-impl Site {
-    fn new(tag: &str) -> Site {
-        let dir =
-            std::env::temp_dir().join(format!("backstrong-http-{tag}-{}", std::process::id()));
+impl Fixture {
+    fn new(tag: &str) -> Fixture {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("backstrong-http-{tag}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        std::fs::create_dir_all(dir.join("icons")).unwrap();
         std::fs::write(dir.join("pkg/backstrong.0123abcd.wasm"), b"\0asm\x01\0\0\0").unwrap();
         std::fs::write(dir.join("pkg/backstrong.0123abcd.js"), b"export default 1;").unwrap();
+        // A twin written by the build is taken as it is.
+        std::fs::write(
+            dir.join("pkg/backstrong.0123abcd.js.gz"),
+            gzip(b"export default 1;"),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("pkg/backstrong.0123abcd.js.br"),
+            brotli(b"export default 1;"),
+        )
+        .unwrap();
         std::fs::write(
             dir.join("favicon.svg"),
             b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         )
         .unwrap();
-        Site(dir)
+        std::fs::write(dir.join("icons/icon-192.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+        std::fs::write(dir.join("robots.txt"), b"User-agent: *\nAllow: /\n").unwrap();
+        Fixture(dir)
     }
 
-    fn options(&self) -> LeptosOptions {
-        LeptosOptions::builder()
+    fn options(&self) -> leptos::config::LeptosOptions {
+        leptos::config::LeptosOptions::builder()
             .output_name("backstrong")
             .site_root(self.0.to_string_lossy().into_owned())
             .build()
     }
-}
 
-impl Drop for Site {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+    fn build(&self, security: SecurityOptions) -> Site {
+        let options = self.options();
+        // Its own runtime, so a test on any runtime (or none) can build one.
+        std::thread::spawn(move || {
+            tokio::runtime::Runtime::new()
+                .unwrap()
+                .block_on(Site::build(&options, security))
+                .unwrap()
+        })
+        .join()
+        .unwrap()
     }
 }
 
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = Vec::new();
+    let mut w = brotli::CompressorWriter::new(&mut out, 4096, 5, 22);
+    w.write_all(bytes).unwrap();
+    drop(w);
+    out
+}
+
+/// One site for the tests that only read it: rendering is the slow part.
+fn shared() -> &'static (Fixture, Site) {
+    static SHARED: OnceLock<(Fixture, Site)> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        let fixture = Fixture::new("shared");
+        let site = fixture.build(SecurityOptions::default());
+        (fixture, site)
+    })
+}
+
+fn site() -> &'static Site {
+    &shared().1
+}
+
+/// An answer, parsed back.
+#[derive(Debug)]
 struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
+    status: u16,
+    headers: Vec<(String, String)>,
+    /// As sent (maybe compressed).
+    raw: Vec<u8>,
+    close: bool,
 }
 
-async fn get(site: &Site, path: &str) -> Reply {
-    send(site, Request::get(path).body(Body::empty()).unwrap()).await
-}
-
-/// The nonce a Content-Security-Policy allows.
-fn nonce_of(csp: &str) -> &str {
-    csp.split("'nonce-")
-        .nth(1)
-        .and_then(|rest| rest.split('\'').next())
-        .expect("a nonce in the policy")
-}
-
-fn header(reply: &Reply, name: header::HeaderName) -> &str {
-    reply
-        .headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-}
-
-#[tokio::test]
-async fn home_is_rendered_on_the_server() {
-    let site = Site::new("home");
-    let reply = get(&site, "/").await;
-    assert_eq!(reply.status, StatusCode::OK);
-    assert!(header(&reply, header::CONTENT_TYPE).starts_with("text/html"));
-    assert_eq!(header(&reply, header::CACHE_CONTROL), "no-cache");
-    assert!(reply.body.starts_with("<!DOCTYPE html>"));
-    assert!(reply.body.contains("<title>BackStrong</title>"));
-    assert!(reply.body.contains("<h1>BackStrong</h1>"));
-    // navigation to every screen, and the hydration script
-    for href in ["/program", "/session", "/progress", "/settings"] {
-        assert!(reply.body.contains(&format!("href=\"{href}\"")), "{href}");
+impl Reply {
+    fn header(&self, name: &str) -> &str {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map_or("", |(_, v)| v.as_str())
     }
-    assert!(reply.body.contains("mod.hydrate()"));
-    assert!(reply.body.contains("rel=\"stylesheet\""));
+
+    fn count(&self, name: &str) -> usize {
+        self.headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+            .count()
+    }
+
+    /// The body, decoded from its Content-Encoding.
+    fn bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        match self.header("content-encoding") {
+            "br" => {
+                brotli::Decompressor::new(&self.raw[..], 4096)
+                    .read_to_end(&mut out)
+                    .unwrap();
+            }
+            "gzip" => {
+                flate2::read::GzDecoder::new(&self.raw[..])
+                    .read_to_end(&mut out)
+                    .unwrap();
+            }
+            "" => out.clone_from(&self.raw),
+            other => panic!("unknown encoding {other}"),
+        }
+        out
+    }
+
+    fn body(&self) -> String {
+        String::from_utf8(self.bytes()).unwrap()
+    }
 }
 
-#[tokio::test]
-async fn every_screen_renders_with_its_title() {
-    let site = Site::new("screens");
+/// What `site` answers to these raw bytes.
+fn ask_site(site: &Site, request: &[u8]) -> Reply {
+    match step(site, request, &Limits::default(), false, SystemTime::now()) {
+        Step::Answer { answer, .. } => {
+            let mut fields = [httparse::EMPTY_HEADER; 64];
+            let mut res = httparse::Response::new(&mut fields);
+            let parsed = res.parse(&answer.head).unwrap();
+            assert_eq!(
+                parsed,
+                httparse::Status::Complete(answer.head.len()),
+                "one whole head"
+            );
+            let headers: Vec<(String, String)> = res
+                .headers
+                .iter()
+                .map(|h| {
+                    (
+                        h.name.to_owned(),
+                        String::from_utf8(h.value.to_vec()).unwrap(),
+                    )
+                })
+                .collect();
+            Reply {
+                status: res.code.unwrap(),
+                headers,
+                raw: answer.body.to_vec(),
+                close: answer.close,
+            }
+        }
+        Step::NeedMore => panic!("the request was not complete"),
+    }
+}
+
+fn ask(request: &str) -> Reply {
+    ask_site(site(), request.as_bytes())
+}
+
+fn get(path: &str) -> Reply {
+    ask(&format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+}
+
+fn get_with(path: &str, header: &str) -> Reply {
+    ask(&format!(
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\n{header}\r\n\r\n"
+    ))
+}
+
+#[test]
+fn home_is_rendered_once_with_its_hydration_script() {
+    let reply = get("/");
+    assert_eq!(reply.status, 200);
+    assert!(reply.header("content-type").starts_with("text/html"));
+    assert_eq!(reply.header("cache-control"), "no-cache");
+    let body = reply.body();
+    assert!(body.starts_with("<!DOCTYPE html>"));
+    assert!(body.contains("<title>BackStrong</title>"));
+    assert!(body.contains("<h1>BackStrong</h1>"));
+    for href in ["/program", "/session", "/progress", "/settings"] {
+        assert!(body.contains(&format!("href=\"{href}\"")), "{href}");
+    }
+    assert!(body.contains("mod.hydrate()"));
+    assert!(body.contains("rel=\"stylesheet\""));
+    assert!(
+        !body.contains("nonce"),
+        "no nonces: scripts are allowed by hash"
+    );
+}
+
+#[test]
+fn every_screen_renders_with_its_title() {
     for (path, title) in [
         ("/program", "Program"),
         ("/session", "Session"),
         ("/progress", "Progress"),
         ("/settings", "Settings"),
     ] {
-        let reply = get(&site, path).await;
-        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        let reply = get(path);
+        assert_eq!(reply.status, 200, "{path}");
+        let body = reply.body();
         assert!(
-            reply
-                .body
-                .contains(&format!("<title>{title} · BackStrong</title>")),
+            body.contains(&format!("<title>{title} · BackStrong</title>")),
             "{path}"
         );
         assert!(
-            reply.body.contains("aria-current=\"page\""),
+            body.contains("aria-current=\"page\""),
             "{path}: current screen marked"
         );
     }
-    let settings = get(&site, "/settings").await;
     // the server renders the default theme; the browser loads the stored one
     assert!(
-        settings
-            .body
-            .contains("data-theme-choice=\"system\" aria-pressed=\"true\""),
-        "{}",
-        settings.body
+        get("/settings")
+            .body()
+            .contains("data-theme-choice=\"system\" aria-pressed=\"true\"")
     );
 }
 
-#[tokio::test]
-async fn unknown_page_is_a_real_404_page() {
-    let site = Site::new("404");
-    let reply = get(&site, "/no/such/page").await;
-    assert_eq!(reply.status, StatusCode::NOT_FOUND);
-    assert!(header(&reply, header::CONTENT_TYPE).starts_with("text/html"));
-    assert!(reply.body.contains("Page not found"));
-    assert!(
-        reply.body.contains("mod.hydrate()"),
-        "the 404 page is the app, so it hydrates"
-    );
+#[test]
+fn unknown_page_is_a_real_404_page() {
+    for path in [
+        "/no/such/page",
+        "/exercise/squat",
+        "/a%00",
+        "/program?x=1/../",
+    ] {
+        let reply = get(path);
+        if path.contains('?') {
+            assert_eq!(
+                reply.status, 200,
+                "{path}: the query is not part of the address"
+            );
+            continue;
+        }
+        assert_eq!(reply.status, 404, "{path}");
+        assert!(
+            reply.header("content-type").starts_with("text/html"),
+            "{path}"
+        );
+        let body = reply.body();
+        assert!(body.contains("Page not found"), "{path}");
+        assert!(
+            body.contains("mod.hydrate()"),
+            "the 404 page is the app, so it hydrates"
+        );
+    }
 }
 
-#[tokio::test]
-async fn missing_asset_is_a_plain_404_never_the_app() {
-    let site = Site::new("missing");
+#[test]
+fn missing_asset_is_a_plain_404_never_the_app() {
     for path in [
         "/pkg/backstrong.ffff.wasm",
         "/pkg/nope.js",
         "/favicon.ico",
         "/deep/path/x.css",
     ] {
-        let reply = get(&site, path).await;
-        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+        let reply = get(path);
+        assert_eq!(reply.status, 404, "{path}");
         assert!(
-            !reply.body.contains("<html"),
+            !reply.body().contains("<html"),
             "{path} answered with the app shell"
         );
         assert_eq!(
-            header(&reply, header::CACHE_CONTROL),
+            reply.header("cache-control"),
             "no-cache",
             "{path}: a 404 is never cached forever"
         );
     }
 }
 
-#[tokio::test]
-async fn hashed_assets_are_cached_forever_with_the_right_type() {
-    let site = Site::new("assets");
-    let wasm = get(&site, "/pkg/backstrong.0123abcd.wasm").await;
-    assert_eq!(wasm.status, StatusCode::OK);
-    assert_eq!(header(&wasm, header::CONTENT_TYPE), "application/wasm");
+#[test]
+fn hashed_assets_are_cached_forever_with_the_right_type() {
+    let wasm = get("/pkg/backstrong.0123abcd.wasm");
+    assert_eq!(wasm.status, 200);
+    assert_eq!(wasm.header("content-type"), "application/wasm");
     assert_eq!(
-        header(&wasm, header::CACHE_CONTROL),
+        wasm.header("cache-control"),
         "public, max-age=31536000, immutable"
     );
-    let js = get(&site, "/pkg/backstrong.0123abcd.js").await;
-    assert!(header(&js, header::CONTENT_TYPE).contains("javascript"));
-    let icon = get(&site, "/favicon.svg").await;
-    assert_eq!(icon.status, StatusCode::OK);
-    assert_eq!(header(&icon, header::CONTENT_TYPE), "image/svg+xml");
-    assert_eq!(header(&icon, header::CACHE_CONTROL), "no-cache");
+    let js = get("/pkg/backstrong.0123abcd.js");
+    assert!(js.header("content-type").contains("javascript"));
+    let icon = get("/favicon.svg");
+    assert_eq!(icon.status, 200);
+    assert_eq!(icon.header("content-type"), "image/svg+xml");
+    assert_eq!(icon.header("cache-control"), "no-cache");
+    let png = get_with("/icons/icon-192.png", "Accept-Encoding: br, gzip");
+    assert_eq!(png.header("content-type"), "image/png");
+    assert_eq!(
+        png.header("content-encoding"),
+        "",
+        "images are not compressed again"
+    );
+    assert_eq!(png.header("vary"), "");
 }
 
-#[tokio::test]
-async fn html_is_compressed_when_asked() {
-    use std::io::Read;
-    let site = Site::new("gzip");
-    let app = server::router(site.options());
-    // The first request renders the page, later ones come from the cache:
-    // both arrive gzipped, whole, each with its own nonce.
-    let mut nonces = Vec::new();
-    for _ in 0..2 {
-        let res = app
-            .clone()
-            .oneshot(
-                Request::get("/")
-                    .header(header::ACCEPT_ENCODING, "br, gzip")
-                    .body(Body::empty())
-                    .unwrap(),
-            )
-            .await
-            .unwrap();
-        assert_eq!(res.headers()[header::CONTENT_ENCODING], "gzip");
-        assert_eq!(res.headers()[header::VARY], "accept-encoding");
-        let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
-            .to_str()
-            .unwrap()
-            .to_owned();
-        let nonce = nonce_of(&csp).to_owned();
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        let mut html = String::new();
-        flate2::read::GzDecoder::new(&bytes[..])
-            .read_to_string(&mut html)
-            .unwrap();
-        assert!(html.starts_with("<!DOCTYPE html>"));
-        assert!(html.contains("</main>") && html.ends_with("</script>"));
-        assert!(html.contains(&format!("nonce=\"{nonce}\"")));
-        nonces.push(nonce);
+#[test]
+fn every_encoding_decodes_to_the_same_bytes_with_its_own_etag() {
+    for path in [
+        "/",
+        "/program",
+        "/pkg/backstrong.0123abcd.js",
+        "/sw.js",
+        "/manifest-less",
+        "/favicon.svg",
+    ] {
+        let plain = get(path);
+        let mut tags = std::collections::BTreeSet::new();
+        for (accept, encoding) in [
+            ("br", "br"),
+            ("gzip", "gzip"),
+            ("br;q=0, gzip", "gzip"),
+            ("identity", ""),
+        ] {
+            let reply = get_with(path, &format!("Accept-Encoding: {accept}"));
+            assert_eq!(reply.status, plain.status, "{path}");
+            assert_eq!(
+                reply.header("content-encoding"),
+                encoding,
+                "{path} {accept}"
+            );
+            assert_eq!(reply.header("vary"), "accept-encoding", "{path}");
+            assert_eq!(reply.bytes(), plain.bytes(), "{path} {accept}");
+            assert_eq!(
+                reply.header("content-length"),
+                reply.raw.len().to_string(),
+                "{path}"
+            );
+            if reply.status == 200 {
+                tags.insert(reply.header("etag").to_owned());
+            }
+        }
+        if plain.status == 200 {
+            assert_eq!(
+                tags.len(),
+                3,
+                "{path}: one strong ETag per encoding: {tags:?}"
+            );
+        }
     }
-    assert_ne!(nonces[0], nonces[1]);
-    // An unknown page is not cached and is compressed on the fly.
-    let res = app
-        .oneshot(
-            Request::get("/no-such-page")
-                .header(header::ACCEPT_ENCODING, "br")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    assert_eq!(res.headers()[header::CONTENT_ENCODING], "br");
+    // The build's own twins are sent as they are.
+    let js = get_with("/pkg/backstrong.0123abcd.js", "Accept-Encoding: gzip");
+    assert_eq!(js.raw, gzip(b"export default 1;"));
+    let js = get_with("/pkg/backstrong.0123abcd.js", "Accept-Encoding: br");
+    assert_eq!(js.raw, brotli(b"export default 1;"));
 }
 
-#[tokio::test]
-async fn trailing_slash_redirects_to_the_canonical_page() {
-    let site = Site::new("slash");
-    let reply = get(&site, "/settings/").await;
-    assert_eq!(reply.status, StatusCode::PERMANENT_REDIRECT);
-    assert_eq!(header(&reply, header::LOCATION), "/settings");
+#[test]
+fn head_answers_the_same_headers_as_get_and_no_body() {
+    for path in [
+        "/",
+        "/pkg/backstrong.0123abcd.wasm",
+        "/nope",
+        "/x.js",
+        "/healthz",
+        "/program/",
+    ] {
+        for accept in ["br", "gzip", "identity"] {
+            let request = |method: &str| {
+                ask(&format!(
+                    "{method} {path} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: {accept}\r\n\r\n"
+                ))
+            };
+            let (get, head) = (request("GET"), request("HEAD"));
+            assert_eq!(head.status, get.status, "{path}");
+            let without_date = |r: &Reply| {
+                r.headers
+                    .iter()
+                    .filter(|(n, _)| n != "date")
+                    .cloned()
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(without_date(&head), without_date(&get), "{path} {accept}");
+            assert!(head.raw.is_empty(), "{path}: HEAD has no body");
+        }
+    }
+}
+
+#[test]
+fn a_revalidation_with_the_etag_is_a_304_without_a_body() {
+    for path in ["/", "/settings", "/sw.js", "/pkg/backstrong.0123abcd.wasm"] {
+        for accept in ["br", "gzip", "identity"] {
+            let first = get_with(path, &format!("Accept-Encoding: {accept}"));
+            let etag = first.header("etag");
+            assert!(
+                etag.starts_with('"') && etag.ends_with('"'),
+                "{path}: strong {etag}"
+            );
+            let again = get_with(
+                path,
+                &format!("Accept-Encoding: {accept}\r\nIf-None-Match: {etag}"),
+            );
+            assert_eq!(again.status, 304, "{path} {accept}");
+            assert!(again.raw.is_empty());
+            assert_eq!(again.header("etag"), etag);
+            assert_eq!(again.header("cache-control"), first.header("cache-control"));
+            assert!(!again.header("content-security-policy").is_empty());
+            // Another encoding's tag does not match this one.
+            let other = get_with(
+                path,
+                &format!("Accept-Encoding: {accept}\r\nIf-None-Match: \"other\""),
+            );
+            assert_eq!(other.status, 200);
+        }
+    }
+}
+
+#[test]
+fn trailing_slash_redirects_to_the_canonical_page() {
+    let reply = get("/settings/");
+    assert_eq!(reply.status, 308);
+    assert_eq!(reply.header("location"), "/settings");
+    assert_eq!(get("/settings/?a=1").header("location"), "/settings?a=1");
     // an attempt at an open redirect stays a local 404
-    let reply = get(&site, "//evil.example/").await;
-    assert_ne!(reply.status, StatusCode::PERMANENT_REDIRECT);
+    for path in [
+        "//evil.example/",
+        "/%5Cevil.example/",
+        "///evil.example/",
+        "/\\evil.example/",
+    ] {
+        let reply = get(path);
+        let location = reply.header("location");
+        assert!(
+            !location.starts_with("//") && !location.starts_with("/\\"),
+            "{path} -> {location}"
+        );
+    }
 }
 
 #[test]
@@ -246,7 +463,7 @@ fn the_export_covers_every_route() {
         let (r, p): (Vec<_>, Vec<_>) = (route.split('/').collect(), path.split('/').collect());
         r.len() == p.len() && r.iter().zip(&p).all(|(r, p)| r.starts_with('{') || r == p)
     };
-    for route in generate_route_list(app::App) {
+    for route in leptos_axum::generate_route_list(app::App) {
         let route = route.path();
         assert!(
             listed.iter().any(|p| matches(route, p)),
@@ -260,36 +477,151 @@ fn the_export_covers_every_route() {
             exercise.id
         );
     }
+    // and the server holds each of them
+    for path in &listed {
+        assert_eq!(get(path).status, 200, "{path}");
+    }
+}
+
+/// The export of the shared site, written once.
+fn exported() -> &'static Path {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = shared().0.0.with_extension("out");
+        let _ = std::fs::remove_dir_all(&out);
+        server::export::write_site(site(), &out).unwrap();
+        out
+    })
+}
+
+#[test]
+fn the_server_sends_exactly_the_export_for_every_route_and_encoding() {
+    let out = exported();
+    let mut checked = 0;
+    for path in site().paths().into_iter().chain(["/no/such/page"]) {
+        let resource = site().get(path).unwrap_or(site().not_found());
+        for (accept, suffix) in [("br", ".br"), ("gzip", ".gz"), ("identity", "")] {
+            let reply = get_with(path, &format!("Accept-Encoding: {accept}"));
+            let file = out.join(format!("{}{suffix}", resource.file));
+            if reply.header("content-encoding").is_empty() && !suffix.is_empty() {
+                // Sent as it is (an image): the export has no twin either.
+                assert!(!file.exists(), "{}", file.display());
+                continue;
+            }
+            let on_disk =
+                std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            assert_eq!(
+                reply.raw, on_disk,
+                "{path} {accept}: not the export's bytes"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 3 * app::prerendered_paths().len(), "{checked}");
+    // and nothing else is in the export, but its marker and _headers
+    let mut files = Vec::new();
+    let mut stack = vec![out.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(
+                    path.strip_prefix(out)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    let served: std::collections::BTreeSet<String> = site()
+        .resources()
+        .flat_map(|r| {
+            r.variants()
+                .map(move |(e, _)| format!("{}{}", r.file, e.suffix()))
+        })
+        .chain([".backstrong-export".into(), "_headers".into()])
+        .collect();
+    assert_eq!(
+        files.into_iter().collect::<std::collections::BTreeSet<_>>(),
+        served
+    );
+}
+
+#[test]
+fn the_headers_file_declares_what_the_server_sends() {
+    let text = std::fs::read_to_string(exported().join("_headers")).unwrap();
+    // Blocks of "path pattern" then "  Name: value" lines.
+    let mut blocks: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        if let Some(field) = line.strip_prefix("  ") {
+            let (name, value) = field.split_once(": ").unwrap();
+            blocks
+                .last_mut()
+                .unwrap()
+                .1
+                .push((name.to_owned(), value.to_owned()));
+        } else {
+            blocks.push((line.to_owned(), Vec::new()));
+        }
+    }
+    assert!(blocks.len() >= 3, "{text}");
+    for path in site().paths() {
+        let reply = get(path);
+        for (pattern, fields) in &blocks {
+            let applies = match pattern.strip_suffix('*') {
+                Some(prefix) => path.starts_with(prefix),
+                None => path == pattern,
+            };
+            if !applies {
+                continue;
+            }
+            for (name, value) in fields {
+                assert_eq!(reply.header(name), value, "{path}: {name}");
+            }
+        }
+    }
 }
 
 #[tokio::test]
-async fn export_writes_every_page_and_a_404() {
-    let site = Site::new("export");
-    let out = site.0.with_extension("out");
-    let written = server::export(site.options(), &out).await.unwrap();
-    let expect = |p: &str| out.join(p);
+async fn export_writes_every_page_a_404_and_twins() {
+    let fixture = Fixture::new("export");
+    let out = fixture.0.with_extension("out");
+    let written = server::export(fixture.options(), &out).await.unwrap();
     for file in [
         "index.html",
+        "index.html.br",
+        "index.html.gz",
         "program/index.html",
         "settings/index.html",
         "404.html",
+        "404.html.br",
+        "sw.js",
+        "pkg/backstrong.0123abcd.wasm",
+        "favicon.svg",
+        "_headers",
     ] {
-        assert!(written.contains(&expect(file)), "{file} not written");
-        assert!(expect(file).is_file(), "{file} missing");
+        assert!(written.contains(&out.join(file)), "{file} not written");
+        assert!(out.join(file).is_file(), "{file} missing");
     }
-    let page = std::fs::read_to_string(expect("settings/index.html")).unwrap();
+    let page = std::fs::read_to_string(out.join("settings/index.html")).unwrap();
     assert!(page.contains("<title>Settings · BackStrong</title>"));
-    let missing = std::fs::read_to_string(expect("404.html")).unwrap();
-    assert!(missing.contains("Page not found"));
-    // the built assets come along
-    assert!(Path::new(&expect("pkg/backstrong.0123abcd.wasm")).is_file());
-    assert!(Path::new(&expect("favicon.svg")).is_file());
+    assert!(
+        std::fs::read_to_string(out.join("404.html"))
+            .unwrap()
+            .contains("Page not found")
+    );
     std::fs::remove_dir_all(&out).unwrap();
 }
 
 #[tokio::test]
 async fn export_without_a_built_site_says_what_to_do() {
-    let options = LeptosOptions::builder()
+    let options = leptos::config::LeptosOptions::builder()
         .output_name("backstrong")
         .site_root("/nonexistent/backstrong-site")
         .build();
@@ -299,43 +631,35 @@ async fn export_without_a_built_site_says_what_to_do() {
     assert!(err.to_string().contains("build it first"), "{err}");
 }
 
-#[tokio::test]
-async fn program_cards_show_name_prescription_and_caution() {
-    let site = Site::new("cards");
-    let reply = get(&site, "/program").await;
-    assert_eq!(reply.status, StatusCode::OK);
+#[test]
+fn program_cards_show_name_prescription_and_caution() {
+    let reply = get("/program");
+    assert_eq!(reply.status, 200);
+    let body = reply.body();
     for exercise in app::program::EXERCISES {
-        assert!(reply.body.contains(exercise.name), "{}", exercise.id);
+        assert!(body.contains(exercise.name), "{}", exercise.id);
         assert!(
-            reply.body.contains(&exercise.prescription.label()),
+            body.contains(&exercise.prescription.label()),
             "{}",
             exercise.id
         );
-        assert!(
-            reply.body.contains(exercise.cautions[0].text),
-            "{}",
-            exercise.id
-        );
-        assert!(
-            reply
-                .body
-                .contains(&format!("href=\"/exercise/{}\"", exercise.id))
-        );
+        assert!(body.contains(exercise.cautions[0].text), "{}", exercise.id);
+        assert!(body.contains(&format!("href=\"/exercise/{}\"", exercise.id)));
     }
-    assert!(reply.body.contains("5 sets × 15 reps"));
+    assert!(body.contains("5 sets × 15 reps"));
     assert_eq!(
-        reply.body.matches(">suggested</span>").count(),
+        body.matches(">suggested</span>").count(),
         3,
         "F30, F38, F50"
     );
 }
 
-#[tokio::test]
-async fn an_exercise_page_has_everything_and_a_stop_control() {
-    let site = Site::new("detail");
-    let reply = get(&site, "/exercise/leg-press").await;
-    assert_eq!(reply.status, StatusCode::OK);
-    assert!(reply.body.contains("<title>Leg press · BackStrong</title>"));
+#[test]
+fn an_exercise_page_has_everything_and_a_stop_control() {
+    let reply = get("/exercise/leg-press");
+    assert_eq!(reply.status, 200);
+    let body = reply.body();
+    assert!(body.contains("<title>Leg press · BackStrong</title>"));
     let leg_press = app::program::exercise("leg-press").unwrap();
     for point in leg_press
         .cues
@@ -343,183 +667,116 @@ async fn an_exercise_page_has_everything_and_a_stop_control() {
         .chain(leg_press.cautions)
         .chain(leg_press.progressions)
     {
-        assert!(reply.body.contains(point.text), "{}", point.text);
+        assert!(body.contains(point.text), "{}", point.text);
     }
-    assert!(reply.body.contains("Stop: pain, numbness or tingling"));
+    assert!(body.contains("Stop: pain, numbness or tingling"));
     assert!(
-        reply.body.contains("data-on=\"quads gmax hams\""),
+        body.contains("data-on=\"quads gmax hams\""),
         "body map highlights"
     );
-    assert!(reply.body.contains("<svg viewBox"), "illustration inline");
+    assert!(body.contains("<svg viewBox"), "illustration inline");
 }
 
-#[tokio::test]
-async fn an_unknown_exercise_is_a_404() {
-    let site = Site::new("unknown-exercise");
-    let reply = get(&site, "/exercise/squat").await;
-    assert_eq!(reply.status, StatusCode::NOT_FOUND);
-    assert!(reply.body.contains("Page not found"));
+/// Every answer the server can give, good and bad.
+fn every_kind_of_answer() -> Vec<(&'static str, Reply)> {
+    let big = format!(
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n",
+        64 * 1024 + 1
+    );
+    vec![
+        ("page", get("/")),
+        ("file", get("/pkg/backstrong.0123abcd.wasm")),
+        ("404 page", get("/nope")),
+        ("404 file", get("/x.js")),
+        ("redirect", get("/program/")),
+        (
+            "304",
+            get_with("/", &format!("If-None-Match: {}", get("/").header("etag"))),
+        ),
+        ("healthz", get("/healthz")),
+        ("413", ask(&big)),
+        (
+            "405",
+            ask("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\na=1"),
+        ),
+        ("414", get(&format!("/{}", "a".repeat(3000)))),
+        ("400 target", ask("GET x:80 HTTP/1.1\r\nHost: x\r\n\r\n")),
+        ("400 malformed", ask("GET / HTTP/1.1\r\nHost\r\n\r\n")),
+        (
+            "411",
+            ask("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"),
+        ),
+        (
+            "431",
+            ask(&format!(
+                "GET / HTTP/1.1\r\nHost: x\r\nX-Big: {}",
+                "a".repeat(17 * 1024)
+            )),
+        ),
+    ]
 }
 
-async fn send(site: &Site, req: Request<Body>) -> Reply {
-    let res = server::router(site.options()).oneshot(req).await.unwrap();
-    let status = res.status();
-    let headers = res.headers().clone();
-    let bytes = res.into_body().collect().await.unwrap().to_bytes();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
-
-#[tokio::test]
-async fn every_response_carries_the_security_headers() {
-    let site = Site::new("security");
-    for path in [
-        "/",
-        "/program",
-        "/pkg/backstrong.0123abcd.wasm",
-        "/nope",
-        "/x.js",
-    ] {
-        let reply = get(&site, path).await;
-        let csp = header(&reply, header::CONTENT_SECURITY_POLICY);
+#[test]
+fn every_answer_carries_the_security_headers_and_a_cache_control() {
+    for (what, reply) in every_kind_of_answer() {
+        let csp = reply.header("content-security-policy");
         assert!(
-            csp.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-"),
-            "{path}: {csp}"
+            csp.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+            "{what}: {csp}"
         );
-        assert!(csp.contains("frame-ancestors 'none'"), "{path}");
-        assert!(!csp.contains("unsafe-inline"), "{path}");
-        assert_eq!(
-            header(&reply, header::X_CONTENT_TYPE_OPTIONS),
-            "nosniff",
-            "{path}"
+        assert_eq!(csp, site().policy, "{what}: one policy for the whole site");
+        assert!(csp.contains("frame-ancestors 'none'"), "{what}");
+        assert!(
+            !csp.contains("unsafe-inline") && !csp.contains("nonce"),
+            "{what}"
         );
-        assert_eq!(
-            header(&reply, header::REFERRER_POLICY),
-            "no-referrer",
-            "{path}"
-        );
-        let permissions = reply
-            .headers
-            .get("permissions-policy")
-            .unwrap()
-            .to_str()
-            .unwrap();
-        assert!(permissions.contains("screen-wake-lock=(self)"), "{path}");
-        assert!(permissions.contains("camera=()"), "{path}");
-        // no HSTS unless the server is told it sits behind TLS
+        assert_eq!(reply.header("x-content-type-options"), "nosniff", "{what}");
+        assert_eq!(reply.header("referrer-policy"), "no-referrer", "{what}");
         assert!(
             reply
-                .headers
-                .get(header::STRICT_TRANSPORT_SECURITY)
-                .is_none()
+                .header("permissions-policy")
+                .contains("screen-wake-lock=(self)"),
+            "{what}"
         );
+        assert!(
+            reply.header("permissions-policy").contains("camera=()"),
+            "{what}"
+        );
+        assert!(!reply.header("cache-control").is_empty(), "{what}");
+        assert!(!reply.header("date").is_empty(), "{what}");
+        assert_eq!(reply.count("content-security-policy"), 1, "{what}");
+        // no HSTS unless the server is told it sits behind TLS
+        assert_eq!(reply.header("strict-transport-security"), "", "{what}");
+        assert!(reply.status < 500, "{what}");
     }
-    let behind_tls = server::router_with(
-        site.options(),
-        server::security::SecurityOptions {
-            behind_tls_proxy: true,
-        },
-    )
-    .oneshot(Request::get("/").body(Body::empty()).unwrap())
-    .await
-    .unwrap();
+    let behind_tls = shared().0.build(SecurityOptions {
+        behind_tls_proxy: true,
+    });
+    let reply = ask_site(&behind_tls, b"GET x:80 HTTP/1.1\r\nHost: x\r\n\r\n");
     assert!(
-        behind_tls.headers()[header::STRICT_TRANSPORT_SECURITY]
-            .to_str()
-            .unwrap()
+        reply
+            .header("strict-transport-security")
             .starts_with("max-age=")
     );
 }
 
-#[tokio::test]
-async fn the_page_scripts_carry_the_nonce_of_the_header() {
-    let site = Site::new("nonce");
-    let first = get(&site, "/").await;
-    let csp = header(&first, header::CONTENT_SECURITY_POLICY);
-    let nonce = nonce_of(csp);
-    assert!(nonce.len() >= 16, "{nonce}");
-    let tagged = first.body.matches(&format!("nonce=\"{nonce}\"")).count();
-    let scripts = first.body.matches("<script").count();
-    assert!(scripts > 0);
-    assert_eq!(
-        tagged, scripts,
-        "every inline script carries this response's nonce"
-    );
-    // and a new response gets a new one
-    let second = get(&site, "/").await;
-    assert!(!header(&second, header::CONTENT_SECURITY_POLICY).contains(nonce));
-}
-
-#[tokio::test]
-async fn healthz_answers_ok_uncached() {
-    let site = Site::new("healthz");
-    let reply = get(&site, "/healthz").await;
-    assert_eq!(reply.status, StatusCode::OK);
-    assert_eq!(reply.body, "ok\n");
-    assert_eq!(header(&reply, header::CACHE_CONTROL), "no-store");
-}
-
-#[tokio::test]
-async fn a_body_over_64_kb_is_refused_with_413() {
-    let site = Site::new("body");
-    let big = vec![b'x'; server::routes::MAX_BODY_BYTES + 1];
-    let req = Request::post("/")
-        .header(header::CONTENT_LENGTH, big.len())
-        .body(Body::from(big))
-        .unwrap();
-    let reply = send(&site, req).await;
-    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert!(reply.headers.get(header::CONTENT_SECURITY_POLICY).is_some());
-    // a small post to a page is simply not allowed, never a 5xx
-    let req = Request::post("/").body(Body::from("a=1")).unwrap();
-    assert_eq!(
-        send(&site, req).await.status,
-        StatusCode::METHOD_NOT_ALLOWED
-    );
-}
-
-#[tokio::test]
-async fn no_redirect_leaves_the_site() {
-    let site = Site::new("redirect");
-    for path in ["//evil.example/", "/%5Cevil.example/", "///evil.example/"] {
-        let reply = get(&site, path).await;
-        let location = header(&reply, header::LOCATION);
-        assert!(
-            !location.starts_with("//") && !location.starts_with("/\\"),
-            "{path} -> {location}"
-        );
-    }
-}
-
-#[tokio::test]
-async fn the_export_allows_exactly_its_inline_scripts_by_hash() {
+#[test]
+fn the_policy_allows_exactly_each_pages_inline_scripts_by_hash() {
     use base64::Engine;
     use sha2::Digest;
-    let site = Site::new("export-csp");
-    let out = site.0.with_extension("out");
-    server::export(site.options(), &out).await.unwrap();
-    for page in ["index.html", "session/index.html", "404.html"] {
-        let html = std::fs::read_to_string(out.join(page)).unwrap();
+    for path in site().pages.iter().map(String::as_str).chain(["/nope"]) {
+        let html = get(path).body();
         let meta_start = html
             .find("<head><meta http-equiv=\"Content-Security-Policy\" content=\"")
-            .unwrap_or_else(|| panic!("{page}: no meta policy first in head"));
-        let policy = &html[meta_start..]
+            .unwrap_or_else(|| panic!("{path}: no meta policy first in head"));
+        let policy = html[meta_start..]
             .split("content=\"")
             .nth(1)
             .unwrap()
             .split('"')
             .next()
             .unwrap();
-        assert!(!policy.contains("frame-ancestors"), "{page}");
-        assert!(!policy.contains("nonce"), "{page}");
-        assert!(
-            !html.contains(" nonce=\""),
-            "{page}: a fixed nonce was left"
-        );
-        // every inline script's hash is allowed
+        assert!(!policy.contains("frame-ancestors"), "{path}");
         let mut rest = html.as_str();
         let mut count = 0;
         while let Some(i) = rest.find("<script") {
@@ -527,73 +784,129 @@ async fn the_export_allows_exactly_its_inline_scripts_by_hash() {
             let body_start = after.find('>').unwrap() + 1;
             let body_len = after[body_start..].find("</script>").unwrap();
             let body = &after[body_start..body_start + body_len];
-            let hash = base64::engine::general_purpose::STANDARD
-                .encode(sha2::Sha256::digest(body.as_bytes()));
+            let hash = format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD
+                    .encode(sha2::Sha256::digest(body.as_bytes()))
+            );
             assert!(
-                policy.contains(&format!("'sha256-{hash}'")),
-                "{page}: script not allowed"
+                policy.contains(&hash),
+                "{path}: script not allowed by its meta policy"
+            );
+            assert!(
+                site().policy.contains(&hash),
+                "{path}: script not allowed by the header"
             );
             count += 1;
             rest = &after[body_start + body_len..];
         }
-        assert!(count > 0, "{page}");
+        assert!(count > 0, "{path}");
     }
-    let headers = std::fs::read_to_string(out.join("_headers")).unwrap();
-    assert!(headers.contains("frame-ancestors 'none'"));
-    assert!(headers.contains("'sha256-"));
-    assert!(headers.contains("/pkg/*\n  Cache-Control: public, max-age=31536000, immutable"));
-    std::fs::remove_dir_all(&out).unwrap();
 }
 
-#[tokio::test]
-async fn the_export_has_a_service_worker_for_its_own_build() {
-    let site = Site::new("export-sw");
-    let out = site.0.with_extension("out");
-    server::export(site.options(), &out).await.unwrap();
-    let sw = std::fs::read_to_string(out.join("sw.js")).unwrap();
+#[test]
+fn healthz_answers_ok_uncached() {
+    let reply = get("/healthz");
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.body(), "ok\n");
+    assert_eq!(reply.header("cache-control"), "no-store");
+}
+
+#[test]
+fn bodies_and_methods_the_app_does_not_take_are_refused_plainly() {
+    let kinds = every_kind_of_answer();
+    let status = |what: &str| kinds.iter().find(|(w, _)| *w == what).unwrap().1.status;
+    assert_eq!(status("413"), 413);
+    assert_eq!(status("405"), 405);
+    assert_eq!(status("411"), 411);
+    assert_eq!(
+        kinds
+            .iter()
+            .find(|(w, _)| *w == "405")
+            .unwrap()
+            .1
+            .header("allow"),
+        "GET, HEAD"
+    );
+    assert!(kinds.iter().find(|(w, _)| *w == "413").unwrap().1.close);
+}
+
+#[test]
+fn hostile_requests_get_a_4xx_never_a_5xx() {
+    let long_segment = format!("/{}", "a".repeat(255));
+    let cases: Vec<(String, u16)> = vec![
+        // A request target that is not a path (hole 2).
+        ("GET x:80 HTTP/1.1\r\nHost: x\r\n\r\n".into(), 400),
+        ("GET localhost HTTP/1.1\r\nHost: x\r\n\r\n".into(), 400),
+        ("HEAD favicon.svg HTTP/1.1\r\nHost: x\r\n\r\n".into(), 400),
+        ("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n".into(), 405),
+        ("GET /caf\u{e9} HTTP/1.1\r\nHost: x\r\n\r\n".into(), 400),
+        // Paths no file system could hold (hole 3).
+        (
+            format!("GET {long_segment} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br\r\n\r\n"),
+            404,
+        ),
+        (
+            format!("GET {long_segment}.js HTTP/1.1\r\nHost: x\r\nAccept-Encoding: br\r\n\r\n"),
+            404,
+        ),
+        ("HEAD /a%00 HTTP/1.1\r\nHost: x\r\n\r\n".into(), 404),
+        (
+            "GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n".into(),
+            404,
+        ),
+        // Host: exactly one on HTTP/1.1 (hole 6).
+        ("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n".into(), 400),
+        ("GET / HTTP/1.1\r\n\r\n".into(), 400),
+        ("GET / HTTP/1.0\r\n\r\n".into(), 200),
+        // Broken heads.
+        (
+            "GET / HTTP/1.1\r\nHost: x\r\n folded: header\r\n\r\n".into(),
+            400,
+        ),
+        ("GET / HTTP/9.9\r\nHost: x\r\n\r\n".into(), 400),
+        (
+            "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n".into(),
+            400,
+        ),
+    ];
+    for (request, expected) in cases {
+        let reply = ask(&request);
+        assert_eq!(reply.status, expected, "{request:?}");
+        assert!(
+            !reply.header("content-security-policy").is_empty(),
+            "{request:?}"
+        );
+    }
+}
+
+#[test]
+fn the_service_worker_is_of_this_build_and_revalidated() {
+    let reply = get("/sw.js");
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("cache-control"), "no-cache");
+    assert!(reply.header("content-type").starts_with("text/javascript"));
+    let sw = reply.body();
     assert!(!sw.contains("__BUILD__") && !sw.contains("__PAGES__"));
+    assert!(sw.contains(&format!("const BUILD = \"{}\"", site().build)));
+    assert!(sw.contains("const PAGES = [\"/\""));
     assert!(sw.contains(r#""/program""#) && sw.contains(r#""/exercise/leg-press""#));
     assert!(sw.contains(r#""/pkg/backstrong.0123abcd.wasm""#));
     assert!(!sw.contains(".wasm.br") && !sw.contains("robots.txt"));
-    let build = sw
-        .split("const BUILD = \"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap();
-    assert_eq!(build.len(), 16);
-    // A change to any file name is a new build.
-    std::fs::write(site.0.join("pkg/backstrong.99999999.css"), "a{}").unwrap();
-    let again = site.0.with_extension("out2");
-    server::export(site.options(), &again).await.unwrap();
-    let sw2 = std::fs::read_to_string(again.join("sw.js")).unwrap();
-    assert!(!sw2.contains(&format!("const BUILD = \"{build}\"")));
-    std::fs::remove_dir_all(&out).unwrap();
-    std::fs::remove_dir_all(&again).unwrap();
 }
 
-#[tokio::test]
-async fn the_server_answers_its_service_worker_uncached() {
-    let site = Site::new("server-sw");
-    let app = server::serving_router(site.options(), Default::default())
-        .await
-        .unwrap();
-    let res = app
-        .oneshot(Request::get("/sw.js").body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-cache");
-    assert!(
-        res.headers()[header::CONTENT_TYPE]
-            .to_str()
-            .unwrap()
-            .starts_with("text/javascript")
-    );
-    assert!(res.headers().get(header::CONTENT_SECURITY_POLICY).is_some());
-    let body = res.into_body().collect().await.unwrap().to_bytes();
-    assert!(String::from_utf8_lossy(&body).contains("const PAGES = [\"/\""));
+#[test]
+fn any_changed_file_makes_a_new_build() {
+    let fixture = Fixture::new("new-build");
+    let before = fixture.build(SecurityOptions::default()).build;
+    std::fs::write(
+        fixture.0.join("favicon.svg"),
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\"><g/></svg>",
+    )
+    .unwrap();
+    let after = fixture.build(SecurityOptions::default()).build;
+    assert_ne!(before, after);
+    let _ = std::fs::remove_dir_all(&fixture.0);
 }
 
 /// Every fact of the source (`shared/seed/PROGRAM-FACTS.md`), with the
@@ -881,17 +1194,16 @@ fn readable(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-#[tokio::test]
-async fn every_fact_of_the_source_is_on_its_page() {
-    let site = Site::new("facts");
+#[test]
+fn every_fact_of_the_source_is_on_its_page() {
     let numbers: Vec<u8> = FACT_TABLE.iter().map(|(f, _, _)| *f).collect();
     assert_eq!(numbers, (1..=55).collect::<Vec<_>>(), "one row per fact");
     let mut pages = std::collections::BTreeMap::new();
     for (fact, path, needles) in FACT_TABLE {
         if !pages.contains_key(path) {
-            let reply = get(&site, path).await;
-            assert_eq!(reply.status, StatusCode::OK, "{path}");
-            pages.insert(*path, readable(&reply.body));
+            let reply = get(path);
+            assert_eq!(reply.status, 200, "{path}");
+            pages.insert(*path, readable(&reply.body()));
         }
         for needle in *needles {
             assert!(
@@ -902,7 +1214,7 @@ async fn every_fact_of_the_source_is_on_its_page() {
     }
     // F54: each hip and glute exercise has its own page, drawing and sets.
     for id in ["hip-abduction", "hip-adduction", "glute-bridge"] {
-        let page = readable(&get(&site, &format!("/exercise/{id}")).await.body);
+        let page = readable(&get(&format!("/exercise/{id}")).body());
         assert!(page.contains("3–4 sets × 15–20 reps"), "{id}");
         assert!(page.contains("<svg viewBox"), "{id}: its own drawing");
         assert!(page.contains("BackStrong chose these three"), "{id}: F55");
@@ -918,7 +1230,7 @@ async fn every_fact_of_the_source_is_on_its_page() {
         ("/settings", "keeps symptoms away"),
         ("/session", "emergency services today"),
     ] {
-        let page = readable(&get(&site, path).await.body);
+        let page = readable(&get(path).body());
         assert!(!page.contains(wrong), "{path} still says {wrong:?}");
     }
     assert!(pages["/session"].contains("Call your doctor or emergency services now"));
@@ -927,7 +1239,7 @@ async fn every_fact_of_the_source_is_on_its_page() {
 #[tokio::test]
 async fn export_never_deletes_what_is_not_an_earlier_export() {
     use server::export::{EXPORT_MARKER, ExportError};
-    let site = Site::new("export-safety");
+    let site = Fixture::new("export-safety");
     let refused = |result: Result<Vec<std::path::PathBuf>, ExportError>, why: &str| match result {
         Err(e @ ExportError::UnsafeOut { .. }) => {
             assert!(e.to_string().contains(why), "{e}");
