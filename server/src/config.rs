@@ -6,7 +6,7 @@
 
 use crate::{listen::Limits, security::SecurityOptions};
 use leptos::config::{LeptosOptions, get_configuration};
-use std::{net::SocketAddr, path::PathBuf, time::Duration};
+use std::{ffi::OsString, net::SocketAddr, path::PathBuf, time::Duration};
 use thiserror::Error;
 
 /// What the binary was asked to do.
@@ -55,10 +55,13 @@ Options (each also read from the environment variable shown):
                            send Strict-Transport-Security
   --max-connections N      connections served at once      BACKSTRONG_MAX_CONNECTIONS (4096)
   --header-timeout SECS    time to send a request's headers BACKSTRONG_HEADER_TIMEOUT (10)
-                           (also the idle keep-alive limit)
+                           (also the idle keep-alive limit, and the longest
+                           a client may leave our answer unread)
 
-Fixed limits: request body 64 KB (413 beyond), 10 s to answer a request (408),
-16 KB of request headers (431). LEPTOS_HASH_FILES=true/false overrides whether
+At the connection cap, the connection that has made no progress for longest
+(an idle one first) is closed to let a new one in. The site is rendered once
+at start and served from memory. Fixed limits: request body 64 KB (413
+beyond), 16 KB of request headers (431). LEPTOS_HASH_FILES=true/false overrides whether
 asset names carry content hashes (default: true when hash.txt sits next to
 this binary). GET /healthz answers 200 \"ok\" for load balancers.";
 
@@ -81,6 +84,12 @@ pub struct Config {
 pub trait Env {
     /// The variable's value, if set.
     fn get(&self, name: &str) -> Option<String>;
+
+    /// The first variable of ours (`BACKSTRONG_*`, `LEPTOS_*`, `RUST_LOG`)
+    /// whose value is not UTF-8, which `get` could only skip.
+    fn not_utf8(&self) -> Option<String> {
+        None
+    }
 }
 
 /// The process environment.
@@ -88,7 +97,17 @@ pub struct ProcessEnv;
 
 impl Env for ProcessEnv {
     fn get(&self, name: &str) -> Option<String> {
-        std::env::var(name).ok()
+        std::env::var_os(name).and_then(|v| v.into_string().ok())
+    }
+
+    fn not_utf8(&self) -> Option<String> {
+        std::env::vars_os().find_map(|(name, value)| {
+            let name = name.to_string_lossy();
+            let ours = name.starts_with("BACKSTRONG_")
+                || name.starts_with("LEPTOS_")
+                || name == "RUST_LOG";
+            (ours && value.to_str().is_none()).then(|| name.into_owned())
+        })
     }
 }
 
@@ -117,7 +136,7 @@ impl Config {
     pub fn from_args<I, S>(args: I) -> Result<Self, ConfigError>
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<OsString>,
     {
         Self::from_args_and_env(args, &ProcessEnv)
     }
@@ -126,8 +145,39 @@ impl Config {
     pub fn from_args_and_env<I, S>(args: I, env: &dyn Env) -> Result<Self, ConfigError>
     where
         I: IntoIterator<Item = S>,
-        S: Into<String>,
+        S: Into<OsString>,
     {
+        if let Some(name) = env.not_utf8() {
+            return Err(bad(
+                &name,
+                "its value is not valid UTF-8 text; set it again, or unset it",
+            ));
+        }
+        let args = args
+            .into_iter()
+            .enumerate()
+            .map(|(i, arg)| {
+                arg.into().into_string().map_err(|raw| {
+                    bad(
+                        "command line",
+                        &format!(
+                            "argument {} ({}) is not valid UTF-8 text",
+                            i + 1,
+                            raw.to_string_lossy()
+                        ),
+                    )
+                })
+            })
+            .collect::<Result<Vec<String>, ConfigError>>()?;
+        if env
+            .get("LEPTOS_OUTPUT_NAME")
+            .is_some_and(|v| v.trim().is_empty())
+        {
+            return Err(bad(
+                "LEPTOS_OUTPUT_NAME",
+                "is empty: it names the bundle files (backstrong); set it or unset it",
+            ));
+        }
         let mut given = Given::default();
         let from_env = |name: &str| env.get(name).map(|v| (name.to_owned(), v));
         given.addr = from_env("LEPTOS_SITE_ADDR");
@@ -135,7 +185,7 @@ impl Config {
         given.behind_tls_proxy = from_env("BACKSTRONG_BEHIND_TLS_PROXY");
         given.max_connections = from_env("BACKSTRONG_MAX_CONNECTIONS");
         given.header_timeout = from_env("BACKSTRONG_HEADER_TIMEOUT");
-        let command = parse_command(args.into_iter().map(Into::into).collect(), &mut given)?;
+        let command = parse_command(args, &mut given)?;
 
         // Checked before Leptos reads the same variable, so a bad value is
         // reported under the name the user gave it.
@@ -223,12 +273,14 @@ fn bad(setting: &str, problem: &str) -> ConfigError {
     }
 }
 
+/// Seconds from a thousandth to an hour: below a millisecond a deadline
+/// is no deadline (and `1e-300` would round to zero).
 fn parse_seconds(setting: &str, value: &str) -> Result<Duration, ConfigError> {
     match value.parse::<f64>() {
-        Ok(s) if s > 0.0 && s <= 3600.0 => Ok(Duration::from_secs_f64(s)),
+        Ok(s) if (0.001..=3600.0).contains(&s) => Ok(Duration::from_secs_f64(s)),
         _ => Err(bad(
             setting,
-            &format!("{value:?} is not a number of seconds between 0 and 3600"),
+            &format!("{value:?} is not a number of seconds from 0.001 to 3600"),
         )),
     }
 }
@@ -379,8 +431,12 @@ mod tests {
     #[test]
     fn bad_values_name_the_setting_and_say_why() {
         type Case<'a> = (&'a [&'a str], [(&'a str, &'a str); 1], &'a str);
-        let cases: [Case; 6] = [
+        let cases: [Case; 10] = [
             (&["--addr", "localhost"], NO_ENV, "--addr"),
+            (&["--header-timeout", "1e-300"], NO_ENV, "--header-timeout"),
+            (&["--header-timeout", "NaN"], NO_ENV, "--header-timeout"),
+            (&["--header-timeout", "inf"], NO_ENV, "--header-timeout"),
+            (&[], [("LEPTOS_OUTPUT_NAME", "")], "LEPTOS_OUTPUT_NAME"),
             (&[], [("LEPTOS_SITE_ADDR", "nope")], "LEPTOS_SITE_ADDR"),
             (&["--max-connections", "0"], NO_ENV, "--max-connections"),
             (&["--header-timeout", "-1"], NO_ENV, "--header-timeout"),
@@ -395,6 +451,33 @@ mod tests {
             let err = config(args, &env).unwrap_err().to_string();
             assert!(err.starts_with(setting), "{args:?}: {err}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn text_that_is_not_utf8_is_refused_not_skipped() {
+        use std::os::unix::ffi::OsStringExt;
+        let raw = OsString::from_vec(vec![b'-', b'-', b'a', 0xff]);
+        let err = Config::from_args_and_env([OsString::from("serve"), raw], &NO_ENV)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("argument 2") && err.contains("UTF-8"), "{err}");
+        struct Broken;
+        impl Env for Broken {
+            fn get(&self, _: &str) -> Option<String> {
+                None
+            }
+            fn not_utf8(&self) -> Option<String> {
+                Some("BACKSTRONG_BEHIND_TLS_PROXY".into())
+            }
+        }
+        let err = Config::from_args_and_env(["serve"], &Broken)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("BACKSTRONG_BEHIND_TLS_PROXY: its value is not valid UTF-8"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let config = match Config::from_args(std::env::args().skip(1)) {
+    let config = match Config::from_args(std::env::args_os().skip(1)) {
         Ok(config) => config,
         Err(e) => {
             eprintln!("backstrong: {e}");
