@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Server benchmark on loopback: wrk, 32 connections, 10 s per target, for
-# (a) the server-rendered home page and (b) the hashed wasm file, from our
-# server and, in the same run, the same files from nginx serving the static
-# export. Prints figures and BENCH lines; fails nothing.
+# (a) the home page and (b) the hashed wasm file, from our server and, in
+# the same run, the same files from nginx serving the static export. Then
+# the long load test: 1,000 connections for 30 s against the release binary.
+# Prints figures and BENCH lines; fails nothing.
 #
 # Both servers get `Accept-Encoding: gzip` and answer with the same
 # precompressed `.gz` file (nginx: gzip_static), so the bytes are equal.
@@ -79,7 +80,7 @@ run() {
 }
 
 echo "wrk: $conns connections, ${secs} s each, loopback, $(nproc) cores"
-run "ssr home (ours)" "http://127.0.0.1:$port/"
+run "home (ours)" "http://127.0.0.1:$port/"
 home_rps=$rps; home_p99=$p99
 run "home (nginx)" "http://127.0.0.1:$nginx_port/"
 nginx_home_rps=$rps
@@ -91,10 +92,19 @@ nginx_asset_rps=$rps
 rss_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 echo
-echo "ssr home vs nginx's static home: $(ratio "$home_rps" "$nginx_home_rps") x"
+echo "home vs nginx's static home: $(ratio "$home_rps" "$nginx_home_rps") x"
 echo "BENCH ssr_home_rps $home_rps req/s"
 echo "BENCH ssr_home_p99_ms $home_p99 ms"
+echo "BENCH page_rps_vs_nginx $(ratio "$home_rps" "$nginx_home_rps") x"
 echo "BENCH asset_rps $asset_rps req/s"
 echo "BENCH asset_p99_ms $asset_p99 ms"
 echo "BENCH asset_rps_vs_nginx $(ratio "$asset_rps" "$nginx_asset_rps") x"
 echo "BENCH server_peak_rss_mb $(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }') MB"
+
+# The long load test (make test runs a short one): every request must succeed.
+load=$(BACKSTRONG_BIN="$PWD/target/release/backstrong" BACKSTRONG_LOAD_SECS=30 \
+  BACKSTRONG_LOAD_CONNECTIONS=1000 cargo test --quiet -p server --test live \
+  many_connections_at_once -- --nocapture 2>&1 | grep '^load:' || true)
+echo "$load"
+echo "BENCH load_1000_connections_30s_requests $(awk '{print $2}' <<<"$load")"
+echo "BENCH load_1000_connections_30s_errors $(awk '{print $(NF-1)}' <<<"$load")"

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Every test tier, in order of speed, stopping at the first failure:
 #   1. cargo fmt --check, clippy -D warnings for each feature set
-#   2. native cargo test (domain logic; server + SSR HTML, --features ssr)
-#   3. wasm-bindgen-test in headless Chromium
-#   4. release build, then end-to-end in headless Chromium against the
-#      release server and the static export
+#   2. release build (the live server tests and the browser tests use it)
+#   3. native cargo test (domain logic; SSR HTML; the server, live tests
+#      against the release binary)
+#   4. wasm-bindgen-test in headless Chromium
+#   5. end-to-end in headless Chromium against the release server and the
+#      static export
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -28,15 +30,15 @@ cargo clippy --quiet -p app --no-default-features --features hydrate,session-bun
 cargo clippy --quiet -p app --no-default-features --all-targets -- -D warnings
 cargo clippy --quiet -p server -p end2end --all-targets -- -D warnings
 
-tier "native tests (domain, SSR HTML, server)"
-counted cargo test --quiet --workspace --exclude end2end
+tier "release build"
+scripts/build.sh
+
+tier "native tests (domain, SSR HTML, server; live ones against the release binary)"
+BACKSTRONG_BIN="$PWD/target/release/backstrong" counted cargo test --quiet --workspace --exclude end2end
 
 tier "wasm tests in headless Chromium"
 (cd app && export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner &&
   counted cargo test --target wasm32-unknown-unknown --no-default-features --features hydrate)
-
-tier "release build"
-scripts/build.sh
 
 tier "end-to-end in headless Chromium (server and static export)"
 # One browser at a time: the machine has two cores.
