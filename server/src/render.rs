@@ -1,13 +1,36 @@
 //! Renders every page of the app once, with Leptos, when the site is
 //! built. This is the only place leptos_axum runs: never per request.
 
-use crate::site::SiteError;
 use app::{App, shell};
 use axum::{Router, body::Body, extract::Request, http::StatusCode};
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use thiserror::Error;
 use tower::ServiceExt;
+
+/// A page that did not render as it should.
+#[derive(Debug, Error)]
+pub enum RenderError {
+    /// It answered another status.
+    #[error("{path} answered {status} instead of {expected}")]
+    Status {
+        /// The page's address.
+        path: String,
+        /// What it answered.
+        status: u16,
+        /// What it should have answered.
+        expected: u16,
+    },
+    /// Its request or its body failed.
+    #[error("{path}: {problem}")]
+    Failed {
+        /// The page's address.
+        path: String,
+        /// What went wrong.
+        problem: String,
+    },
+}
 
 /// A rendered page.
 pub struct Page {
@@ -29,7 +52,7 @@ pub struct Rendered {
 const NOT_A_PAGE: &str = "/__not_a_page__";
 
 /// Renders the app's pages with these options.
-pub async fn render_site(options: &LeptosOptions) -> Result<Rendered, SiteError> {
+pub async fn render_site(options: &LeptosOptions) -> Result<Rendered, RenderError> {
     let router = router(options.clone());
     let mut pages = Vec::new();
     for path in app::prerendered_paths() {
@@ -71,10 +94,10 @@ fn without_nonce() {
     leptos::prelude::take_context::<leptos::nonce::Nonce>();
 }
 
-async fn render(router: &Router, path: &str, expected: StatusCode) -> Result<String, SiteError> {
-    let io = |e: &dyn std::fmt::Display| SiteError::Io {
+async fn render(router: &Router, path: &str, expected: StatusCode) -> Result<String, RenderError> {
+    let io = |e: &dyn std::fmt::Display| RenderError::Failed {
         path: path.into(),
-        source: std::io::Error::other(e.to_string()),
+        problem: e.to_string(),
     };
     let req = Request::get(path).body(Body::empty()).map_err(|e| io(&e))?;
     let res = router
@@ -88,7 +111,7 @@ async fn render(router: &Router, path: &str, expected: StatusCode) -> Result<Str
     let fine =
         status == expected || (expected == StatusCode::NOT_FOUND && status == StatusCode::OK);
     if !fine {
-        return Err(SiteError::Status {
+        return Err(RenderError::Status {
             path: path.to_owned(),
             status: status.as_u16(),
             expected: expected.as_u16(),

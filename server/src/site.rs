@@ -47,15 +47,8 @@ pub enum SiteError {
     #[error("no built site at {0}: build it first (make build)")]
     NoSite(PathBuf),
     /// A page did not render as it should.
-    #[error("{path} answered {status} instead of {expected}")]
-    Status {
-        /// The page's address.
-        path: String,
-        /// What it answered.
-        status: u16,
-        /// What it should have answered.
-        expected: u16,
-    },
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
     /// The built site holds more than a server should keep in memory.
     #[error("{path}: too big to serve from memory ({bytes} bytes; the limit is {limit})")]
     TooBig {
@@ -352,7 +345,7 @@ fn make(
     } else {
         REVALIDATE
     };
-    let tag = hex16(&Sha256::digest(&identity));
+    let tag = sw::hex16(&Sha256::digest(&identity));
     let negotiated = brotli.is_some() || gzip.is_some();
     let mut variants = Vec::new();
     for (encoding, body) in [
@@ -391,11 +384,6 @@ fn make(
         cache_control,
         variants,
     }
-}
-
-/// 16 hex digits of a digest.
-pub fn hex16(digest: &[u8]) -> String {
-    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 fn brotli(bytes: &[u8]) -> Bytes {

@@ -4,7 +4,6 @@
 //! bytes), so any change to the app, however small, makes a new worker and
 //! a new cache.
 
-use crate::site::hex16;
 use sha2::{Digest, Sha256};
 
 const TEMPLATE: &str = include_str!("assets/sw.js");
@@ -66,6 +65,11 @@ fn hash_entry(hasher: &mut Sha256, path: &str, bytes: &[u8]) {
 /// and icons; not the files for crawlers.
 fn precached(path: &str) -> bool {
     path != "/robots.txt"
+}
+
+/// 16 hex digits of a digest: the build id, and the ETags' stem.
+pub fn hex16(digest: &[u8]) -> String {
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 fn json_list(items: &[String]) -> String {
