@@ -45,3 +45,18 @@ echo "BENCH session_page_brotli_bytes $tb bytes"
 echo "BENCH first_visit_raw_bytes $first_raw bytes"
 echo "BENCH first_visit_gzip_bytes $first_gz bytes"
 echo "BENCH first_visit_brotli_bytes $first_br bytes"
+
+# Where the bytes go, per bundle: the same optimisation as the build, with
+# the function names kept (-g) so code can be told apart by crate.
+echo
+for bundle in backstrong backstrong-session; do
+  named=$(mktemp --suffix=.wasm)
+  node_modules/.bin/wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "target/wasm-bindgen/$bundle/${bundle}_bg.wasm" -o "$named"
+  python3 scripts/wasm-top.py "$named" 12 | sed "1s|^[^:]*|$bundle (optimised, names kept for this report)|"
+  echo "  islands: $(grep -o 'export function [A-Z][A-Za-z]*_[0-9]\{6,\}' "target/wasm-bindgen/$bundle/$bundle.js" \
+    | sed 's/export function //; s/_[0-9]*$//' | sort | tr '\n' ' ')"
+  rm -f "$named"
+  echo
+done

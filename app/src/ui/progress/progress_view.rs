@@ -49,11 +49,8 @@ pub fn ProgressView() -> impl IntoView {
                 <ConsistencyPanel consistency />
                 <section class="panel" aria-labelledby="by-exercise">
                     <h2 id="by-exercise">"By exercise"</h2>
-                    <p class="hint">"Load (line) and volume (bars) over time, with the pain you reported on the same time line: load going up while pain stays down is the goal."</p>
-                    <p class="fine-print">{format!(
-                        "Next-load suggestions follow traffic-light pain monitoring, as physiotherapists use it: pain 0–2 green, 3–5 amber, 6 or more red. The step ({}) is our suggestion; machines differ.",
-                        if unit == crate::units::Unit::Kg { "2.5 kg" } else { "5 lb" }
-                    )}</p>
+                    <p class="hint">"Load (line) and volume (bars) over time. A mark shows each session where the exercise brought on pain."</p>
+                    <p class="fine-print">"Next-load suggestions are the app's own rule, not the source's: up one step only when every set reached the top of its range with no pain and none felt hard; down one step after the exercise brought on pain; none after a session you stopped. The step is your machine's own, set in Settings."</p>
                     {exercises}
                 </section>
                 <HistoryList history=history.clone() unit offset />
