@@ -15,6 +15,7 @@ pub mod platform;
 pub mod prefs;
 pub mod program;
 pub mod progress;
+pub mod report;
 pub mod screening;
 pub mod session;
 pub mod state;

@@ -31,6 +31,26 @@ pub enum Symptom {
     Tingling,
 }
 
+impl Symptom {
+    /// Every symptom, in the order the Stop screen lists them.
+    pub const ALL: [Symptom; 4] = [
+        Symptom::Pain,
+        Symptom::Radiating,
+        Symptom::Numbness,
+        Symptom::Tingling,
+    ];
+
+    /// In words, as the Stop screen and the report show it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Symptom::Pain => "Pain",
+            Symptom::Radiating => "Pain spreading into buttock or leg",
+            Symptom::Numbness => "Numbness",
+            Symptom::Tingling => "Tingling",
+        }
+    }
+}
+
 /// Where the session is.
 // Externally tagged (serde's default): internally tagged enums need a
 // buffering deserializer that costs the wasm a lot of code.

@@ -1,13 +1,6 @@
 use crate::{program::STOP_RULES, session::Symptom};
 use leptos::prelude::*;
 
-const SYMPTOMS: [(Symptom, &str); 4] = [
-    (Symptom::Pain, "Pain"),
-    (Symptom::Radiating, "Pain spreading into buttock or leg"),
-    (Symptom::Numbness, "Numbness"),
-    (Symptom::Tingling, "Tingling"),
-];
-
 /// After "Stop": what to do now (F12–F13), and what was felt, for the log.
 #[component]
 pub fn StoppedScreen(
@@ -24,9 +17,10 @@ pub fn StoppedScreen(
             <ul>{STOP_RULES.iter().map(|p| view! { <li>{p.text}</li> }).collect_view()}</ul>
             <h3>"What did you feel?"</h3>
             <div class="choice-group">
-                {SYMPTOMS
+                {Symptom::ALL
                     .into_iter()
-                    .map(|(symptom, label)| {
+                    .map(|symptom| {
+                        let label = symptom.label();
                         view! {
                             <button
                                 type="button"
