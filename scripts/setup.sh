@@ -26,6 +26,8 @@ command -v brotli >/dev/null || pkgs+=(brotli)
 if $want_test; then
   command -v chromium >/dev/null || pkgs+=(chromium)
   command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
+  # pdftotext reads the printed report back (end2end/tests/report.rs).
+  command -v pdftotext >/dev/null || pkgs+=(poppler-utils)
 fi
 if $want_bench; then
   command -v wrk >/dev/null || pkgs+=(wrk)
@@ -48,8 +50,10 @@ if [ "$have" != "$locked" ] || ! command -v wasm-bindgen-test-runner >/dev/null;
   cargo install --quiet --force wasm-bindgen-cli --version "$locked"
 fi
 
-# 4. wasm-opt from npm's binaryen (Debian's is too old for Rust's wasm).
-if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm build tools (binaryen)"
+# 4. wasm-opt from npm's binaryen (Debian's is too old for Rust's wasm), and
+#    axe-core, which the browser tests run in Chromium for accessibility.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/axe-core/axe.min.js ] ||
+  [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm build tools (binaryen, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

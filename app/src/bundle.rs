@@ -1,4 +1,4 @@
-//! Which wasm bundle a page loads. The session, progress and settings pages
+//! Which wasm bundle a page loads. The session, progress, report and settings pages
 //! get a bundle with their large islands (the guided session, the charts,
 //! the data tools); every other page a smaller one without them (see
 //! the `session-bundle` feature). `scripts/build.sh` names the session bundle
@@ -15,7 +15,7 @@ pub fn hydration_options(options: &LeptosOptions) -> LeptosOptions {
         .map(|parts| parts.uri.path().to_owned())
         .unwrap_or_default();
     // The pages whose islands live only in the larger bundle.
-    let session_page = ["/session", "/progress", "/settings"]
+    let session_page = ["/session", "/progress", "/report", "/settings"]
         .iter()
         .any(|page| path == *page || path.starts_with(&format!("{page}/")));
     match session_stem(options) {

@@ -36,6 +36,7 @@ use ui::{
     layout::{ClientRuntime, NavBar, StorageBanner, TopBar, UpdateBanner},
     not_found::NotFoundPage,
     progress::ProgressPage,
+    report::ReportPage,
     screening::StopPage,
     session::SessionPage,
     settings::SettingsPage,
@@ -53,6 +54,7 @@ pub fn prerendered_paths() -> Vec<String> {
         "/warm-up",
         "/session",
         "/progress",
+        "/report",
         "/settings",
         "/stop",
         "/about",
@@ -131,6 +133,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stop") view=StopPage />
                     <Route path=path!("/about") view=AboutPage />
                     <Route path=path!("/progress") view=ProgressPage />
+                    <Route path=path!("/report") view=ReportPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
             </main>

@@ -389,6 +389,9 @@ async fn no_page_scrolls_sideways_on_a_phone_and_text_stays_legible() {
     }) {
         b.open(&site.url(&path)).await;
         phone(b, 360, 640, scheme).await;
+        if path == "/report" {
+            b.wait_for("[data-testid='report-ready']").await;
+        }
         if path == "/progress" {
             b.wait_for("[data-testid='progress-ready']").await;
             b.click(".session-entry summary").await;
@@ -399,8 +402,8 @@ async fn no_page_scrolls_sideways_on_a_phone_and_text_stays_legible() {
                 "const out = [];
                  if (document.documentElement.scrollWidth > innerWidth)
                    out.push('sideways: ' + document.documentElement.scrollWidth + ' > ' + innerWidth);
-                 for (const svg of document.querySelectorAll('svg.chart')) {
-                   const scale = svg.getBoundingClientRect().width / 320;
+                 for (const svg of document.querySelectorAll('svg.chart, svg.report-chart')) {
+                   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
                    for (const t of svg.querySelectorAll('text')) {
                      const px = scale * parseFloat(getComputedStyle(t).fontSize);
                      if (px < 12) out.push('chart text ' + px.toFixed(1) + ' px: ' + t.textContent);

@@ -213,3 +213,41 @@ pub fn every_frame(f: impl FnMut() -> bool + 'static) {
         let _ = window.request_animation_frame(cb.as_ref().unchecked_ref());
     }
 }
+
+/// Opens the browser's print dialog (where "Save as PDF" is offered).
+pub fn print() {
+    if in_browser()
+        && let Some(window) = web_sys::window()
+    {
+        let _ = window.print();
+    }
+}
+
+/// The text printed at the top of every page (an `@page` margin box). A
+/// margin box cannot read the page, so the rule is written into the app's
+/// own stylesheet through the CSSOM, which the Content-Security-Policy
+/// allows (it refuses inline `<style>` only). Any earlier one is replaced.
+pub fn set_print_running_head(text: &str) {
+    const MARK: &str = "BackStrong report";
+    let Some(doc) = document() else { return };
+    let sheets = doc.style_sheets();
+    let Some(sheet) = (0..sheets.length())
+        .filter_map(|i| sheets.item(i))
+        .find_map(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
+    else {
+        return;
+    };
+    if let Ok(rules) = sheet.css_rules() {
+        for i in (0..rules.length()).rev() {
+            let ours = rules.item(i).is_some_and(|r| r.css_text().contains(MARK));
+            if ours {
+                let _ = sheet.delete_rule(i);
+            }
+        }
+    }
+    // Our own words and dates: no quote or backslash to escape.
+    let text = text.replace(['"', '\\'], "");
+    let rule = format!("@page {{ @top-left {{ content: \"{MARK} · {text}\"; }} }}");
+    let end = sheet.css_rules().map_or(0, |r| r.length());
+    let _ = sheet.insert_rule_with_index(&rule, end);
+}

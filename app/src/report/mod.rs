@@ -44,6 +44,15 @@ impl Period {
         }
     }
 
+    /// Its name on the buttons that choose it.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Period::Weeks4 => "4 weeks",
+            Period::Weeks12 => "12 weeks",
+            Period::Everything => "All",
+        }
+    }
+
     /// Its id, for tests and the address (`?period=`).
     pub fn id(self) -> &'static str {
         match self {
@@ -183,13 +192,21 @@ pub fn build(sources: &Sources, period: Period, now_ms: u64, utc_offset_min: i32
     let from_day = match period.days() {
         Some(days) => to_day - days + 1,
         None => {
-            let first_session = sources.history.sessions.iter().map(|s| day_of(s.started_ms));
+            let first_session = sources
+                .history
+                .sessions
+                .iter()
+                .map(|s| day_of(s.started_ms));
             let first_check = sources
                 .screening
                 .checks
                 .iter()
                 .map(|c| local_day(c.at_ms, c.utc_offset_min));
-            first_session.chain(first_check).min().unwrap_or(to_day).min(to_day)
+            first_session
+                .chain(first_check)
+                .min()
+                .unwrap_or(to_day)
+                .min(to_day)
         }
     };
     let in_period = |day: i64| (from_day..=to_day).contains(&day);
@@ -218,7 +235,10 @@ pub fn build(sources: &Sources, period: Period, now_ms: u64, utc_offset_min: i32
     let exercises = program::session_order()
         .map(|exercise| exercise_line(exercise, &sessions, sources.prefs, &day_of))
         .collect();
-    let pain_stops = sessions.iter().flat_map(|s| pain_stops(s, &day_of)).collect();
+    let pain_stops = sessions
+        .iter()
+        .flat_map(|s| pain_stops(s, &day_of))
+        .collect();
     let checks = sources
         .screening
         .checks
@@ -289,9 +309,13 @@ fn exercise_line(
             }
         }
         let value = if by_load {
-            done.iter().filter_map(|s| s.load_kg).fold(0.0_f32, f32::max)
+            done.iter()
+                .filter_map(|s| s.load_kg)
+                .fold(0.0_f32, f32::max)
         } else {
-            done.iter().map(|s| f32::from(s.reps)).fold(0.0_f32, f32::max)
+            done.iter()
+                .map(|s| f32::from(s.reps))
+                .fold(0.0_f32, f32::max)
         };
         let pain = items.iter().any(|&item| session.hurt_in(item));
         points.push(ReportPoint {
@@ -345,7 +369,10 @@ fn pain_stops(session: &Session, day_of: &dyn Fn(u64) -> i64) -> Vec<PainStop> {
         let felt = if felt.is_empty() {
             "Nothing marked".to_owned()
         } else {
-            felt.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ")
+            felt.iter()
+                .map(|s| s.label())
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         stops.push(PainStop {
             day,

@@ -44,8 +44,11 @@ fn session(days_before: u64, load: f32, hurt_on: Option<u16>, stop: bool) -> Ses
         let _ = s.apply(Event::SkipRest, now);
     }
     if stop {
-        s.apply(Event::StopForPain(vec![Symptom::Numbness, Symptom::Tingling]), now)
-            .unwrap();
+        s.apply(
+            Event::StopForPain(vec![Symptom::Numbness, Symptom::Tingling]),
+            now,
+        )
+        .unwrap();
     } else {
         s.apply(Event::Finish, now).unwrap();
     }
@@ -172,7 +175,11 @@ fn loads_at_the_start_and_end_of_the_period_with_pain_marked() {
     let four = report(&data, Period::Weeks4);
     let curl = four.exercises.iter().find(|e| e.id == "leg-curl").unwrap();
     assert_eq!((curl.sessions, curl.first.is_none()), (0, true));
-    let chest = four.exercises.iter().find(|e| e.id == "chest-press").unwrap();
+    let chest = four
+        .exercises
+        .iter()
+        .find(|e| e.id == "chest-press")
+        .unwrap();
     assert!(chest.left_out, "no machine and no other way in the source");
 }
 
@@ -195,8 +202,18 @@ fn every_stop_for_pain_and_every_check_that_kept_them_out() {
     assert_eq!(
         stops,
         [
-            ("2026-01-02".into(), Some("Leg press"), "Pain 4 of 10 during set 2", false),
-            ("2026-01-07".into(), Some("Leg press"), "Numbness, Tingling", true),
+            (
+                "2026-01-02".into(),
+                Some("Leg press"),
+                "Pain 4 of 10 during set 2",
+                false
+            ),
+            (
+                "2026-01-07".into(),
+                Some("Leg press"),
+                "Numbness, Tingling",
+                true
+            ),
         ]
     );
     assert_eq!(four.checks.len(), 1, "the all-yes check is not listed");

@@ -8,6 +8,7 @@ pub mod home;
 pub mod layout;
 pub mod not_found;
 pub mod progress;
+pub mod report;
 pub mod screening;
 pub mod session;
 pub mod settings;

@@ -9,6 +9,9 @@ pub fn ProgressPage() -> impl IntoView {
     view! {
         <Title text="Progress" />
         <h1>"Progress"</h1>
+        <p class="report-link">
+            <a class="button" href="/report">"Report for your physiotherapist"</a>
+        </p>
         <ProgressView />
     }
 }

@@ -1,0 +1,90 @@
+use super::ReportBody;
+use crate::{
+    platform,
+    progress::short_date_year,
+    report::{self, Period, Sources},
+    state::stores,
+};
+use leptos::prelude::*;
+
+/// Picks the period, prints, and shows the report once storage is read.
+#[island]
+pub fn ReportView() -> impl IntoView {
+    let st = stores();
+    let period = RwSignal::new(Period::Weeks12);
+    let built = Memo::new(move |_| {
+        if !st.loaded.get() {
+            return None;
+        }
+        let now = platform::now_ms();
+        let offset = platform::utc_offset_min();
+        Some(st.history.with(|history| {
+            st.screening.with(|screening| {
+                st.notes.with(|notes| {
+                    st.prefs.with(|prefs| {
+                        let sources = Sources {
+                            history,
+                            screening,
+                            notes,
+                            prefs,
+                        };
+                        (
+                            report::build(&sources, period.get(), now, offset),
+                            prefs.unit,
+                        )
+                    })
+                })
+            })
+        }))
+    });
+    // The period on every printed page; and, for `make bench-storage`,
+    // a mark once the report is on screen.
+    Effect::new(move |_| {
+        if let Some((r, _)) = built.get() {
+            platform::every_frame(|| {
+                platform::mark("backstrong:report-rendered");
+                false
+            });
+            platform::set_print_running_head(&format!(
+                "{}: {} – {}",
+                r.period.label(),
+                short_date_year(r.from_day),
+                short_date_year(r.to_day)
+            ));
+        }
+    });
+    view! {
+        <div class="report-controls no-print">
+            <div class="choice-group report-periods" role="group" aria-label="Period">
+                {Period::ALL
+                    .into_iter()
+                    .map(|p| {
+                        view! {
+                            <button
+                                type="button"
+                                class="choice"
+                                data-period=p.id()
+                                aria-pressed=move || (period.get() == p).to_string()
+                                on:click=move |_| period.set(p)
+                            >
+                                {p.short_label()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <button
+                type="button"
+                class="button button-primary"
+                data-testid="report-print"
+                on:click=move |_| platform::print()
+            >
+                "Print or save as PDF"
+            </button>
+        </div>
+        {move || match built.get() {
+            None => view! { <p class="lead" data-testid="report-loading">"Reading your log on this device…"</p> }.into_any(),
+            Some((report, unit)) => view! { <ReportBody report unit /> }.into_any(),
+        }}
+    }
+}
