@@ -257,6 +257,11 @@ async fn a_twelve_week_report_on_screen_on_paper_and_for_screen_readers() {
     let violations = axe_violations(&b).await;
     assert!(violations.is_empty(), "axe: {violations:#?}");
     b.assert_clean_console("the report").await;
+    // A link can open a period.
+    b.open(&site.url("/report?period=all")).await;
+    b.wait_for("[data-testid='report-ready'][data-period='all']")
+        .await;
+    b.wait_for("[data-period='all'][aria-pressed='true']").await;
     b.close().await;
 }
 

@@ -251,3 +251,15 @@ pub fn set_print_running_head(text: &str) {
     let end = sheet.css_rules().map_or(0, |r| r.length());
     let _ = sheet.insert_rule_with_index(&rule, end);
 }
+
+/// The value of `name` in the page address's query (`?period=all`).
+pub fn query_param(name: &str) -> Option<String> {
+    if !in_browser() {
+        return None;
+    }
+    let search = web_sys::window()?.location().search().ok()?;
+    search.trim_start_matches('?').split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key == name).then(|| value.to_owned())
+    })
+}

@@ -110,13 +110,16 @@ pub struct ExerciseLine {
     pub sets_reps: Option<String>,
     /// Sessions in which at least one set of it was done.
     pub sessions: u32,
+    /// Of those, the sessions where it brought on pain.
+    pub pain_sessions: u32,
     /// True when loads are charted (kg); false when reps are.
     pub by_load: bool,
     /// The first and last point of the period.
     pub first: Option<ReportPoint>,
     /// See `first`.
     pub last: Option<ReportPoint>,
-    /// Every point, oldest first.
+    /// The chart's points, oldest first: every session, or at most
+    /// [`CHART_POINTS`] spans of days when there are more.
     pub points: Vec<ReportPoint>,
     /// Equipment used instead of the usual one, and on how many days.
     pub varied: Vec<(&'static str, u32)>,
@@ -330,13 +333,46 @@ fn exercise_line(
         name: exercise.name,
         sets_reps,
         sessions: points.len() as u32,
+        pain_sessions: points.iter().filter(|p| p.pain).count() as u32,
         by_load,
         first: points.first().cloned(),
         last: points.last().cloned(),
-        points,
+        points: thin(points, CHART_POINTS),
         varied,
         left_out: missing && exercise.without_machine().is_none(),
     }
+}
+
+/// Points a chart draws at most: on paper, more would be closer than a
+/// millimetre apart.
+pub const CHART_POINTS: usize = 90;
+
+/// At most `max` points: neighbouring sessions are combined into equal
+/// spans of days, each keeping its highest value, and the pain mark of any
+/// session in it, so no session that brought on pain goes unmarked.
+pub fn thin(points: Vec<ReportPoint>, max: usize) -> Vec<ReportPoint> {
+    if points.len() <= max || max == 0 {
+        return points;
+    }
+    let (first, last) = (points[0].day, points[points.len() - 1].day);
+    let span = (last - first + 1) as f64 / max as f64;
+    let mut out: Vec<ReportPoint> = Vec::with_capacity(max);
+    let mut bucket = usize::MAX;
+    for p in points {
+        let b = (((p.day - first) as f64 / span) as usize).min(max - 1);
+        match out.last_mut() {
+            Some(q) if b == bucket => {
+                q.value = q.value.max(p.value);
+                q.pain |= p.pain;
+                q.day = p.day;
+            }
+            _ => {
+                bucket = b;
+                out.push(p);
+            }
+        }
+    }
+    out
 }
 
 /// The stops for pain in one session: each exercise stopped (F13), then

@@ -167,6 +167,7 @@ fn loads_at_the_start_and_end_of_the_period_with_pain_marked() {
         .collect();
     // Hurt on set 2, and under way when the session was stopped.
     assert_eq!(pain_days, ["2026-01-02", "2026-01-07"]);
+    assert_eq!(four.pain_sessions, 2);
     assert_eq!(four.sets_reps.as_deref(), Some("5 × 15"));
     let all = leg_press(Period::Everything);
     assert_eq!(all.first.unwrap().value, 40.0);
@@ -243,4 +244,29 @@ fn an_empty_log_gives_an_empty_report_not_an_error() {
     }
     assert_eq!(Period::from_id("12w"), Some(Period::Weeks12));
     assert_eq!(Period::from_id("x"), None);
+}
+
+#[test]
+fn a_long_series_is_thinned_for_paper_without_losing_a_pain_mark() {
+    let points: Vec<ReportPoint> = (0..600)
+        .map(|n| ReportPoint {
+            day: 20_000 + n * 2,
+            value: n as f32,
+            pain: n == 301 || n == 599,
+        })
+        .collect();
+    let thinned = thin(points.clone(), CHART_POINTS);
+    assert!(thinned.len() <= CHART_POINTS, "{}", thinned.len());
+    assert!(thinned.len() > CHART_POINTS / 2);
+    assert_eq!(thinned.iter().filter(|p| p.pain).count(), 2);
+    assert_eq!(
+        thinned.last().unwrap().value,
+        599.0,
+        "the latest session's value"
+    );
+    assert!(thinned.windows(2).all(|w| w[0].day < w[1].day));
+    assert_eq!(
+        thin(points[..50].to_vec(), CHART_POINTS),
+        points[..50].to_vec()
+    );
 }

@@ -11,6 +11,8 @@ const TOP: f64 = 12.0;
 const BOTTOM: f64 = 92.0;
 /// The row of pain marks under the plot, on the same time axis.
 const PAIN_Y: f64 = 110.0;
+/// More sessions than this and the dots would touch.
+const DOTS_UP_TO: usize = 40;
 
 /// One exercise over the period, drawn for paper: a black line of the load
 /// (or reps), a dot per session, and a filled triangle under each session
@@ -54,11 +56,10 @@ pub fn ReportChart(line: ExerciseLine, unit: Unit) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" ");
     let scale = if line.by_load { unit.symbol() } else { "reps" };
-    let pains = points.iter().filter(|p| p.pain).count();
     let summary = format!(
         "{}: {} sessions from {} to {}; {} from {} to {}; brought on pain in {}.",
         line.name,
-        points.len(),
+        line.sessions,
         short_date_year(d0),
         short_date_year(d1),
         if line.by_load {
@@ -72,7 +73,7 @@ pub fn ReportChart(line: ExerciseLine, unit: Unit) -> impl IntoView {
         values
             .last()
             .map_or(String::new(), |v| units::kg(*v as f32)),
-        units::count(pains, "session"),
+        units::count(line.pain_sessions as usize, "session"),
     );
     let label = summary.clone();
     let date = if civil(d0).0 == civil(d1).0 {
@@ -89,11 +90,12 @@ pub fn ReportChart(line: ExerciseLine, unit: Unit) -> impl IntoView {
             <text class="report-chart-label" x=LEFT - 6.0 y=BOTTOM text-anchor="end">{units::kg(lo as f32)}</text>
             <text class="report-chart-label" x=LEFT - 6.0 y=(TOP + BOTTOM) / 2.0 + 5.0 text-anchor="end">{scale}</text>
             <polyline class="report-line" points=polyline />
-            {points
+            // A dot per session while they stay apart; beyond, the line alone.
+            {(points.len() <= DOTS_UP_TO).then(|| points
                 .iter()
                 .zip(&values)
                 .map(|(p, &v)| view! { <circle class="report-point" cx=format!("{:.1}", x(p.day)) cy=format!("{:.1}", y(v)) r="3" /> })
-                .collect_view()}
+                .collect_view())}
             <text class="report-chart-label" x=LEFT - 6.0 y=PAIN_Y + 5.0 text-anchor="end">"pain"</text>
             {points
                 .iter()

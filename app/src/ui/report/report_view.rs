@@ -12,6 +12,13 @@ use leptos::prelude::*;
 pub fn ReportView() -> impl IntoView {
     let st = stores();
     let period = RwSignal::new(Period::Weeks12);
+    // `/report?period=all` opens on that period. Read after hydration: the
+    // page was rendered once for everyone, with the default.
+    Effect::new(move |_| {
+        if let Some(p) = platform::query_param("period").and_then(|id| Period::from_id(&id)) {
+            period.set(p);
+        }
+    });
     let built = Memo::new(move |_| {
         if !st.loaded.get() {
             return None;
@@ -41,8 +48,9 @@ pub fn ReportView() -> impl IntoView {
     // a mark once the report is on screen.
     Effect::new(move |_| {
         if let Some((r, _)) = built.get() {
-            platform::every_frame(|| {
-                platform::mark("backstrong:report-rendered");
+            let mark = format!("backstrong:report-rendered:{}", r.period.id());
+            platform::every_frame(move || {
+                platform::mark(&mark);
                 false
             });
             platform::set_print_running_head(&format!(
