@@ -100,13 +100,13 @@ async fn seed(b: &Browser) {
     }
 }
 
-/// The printed report as Chromium makes it for A4, as text, one string per
-/// page.
-async fn printed_pages(b: &Browser, dir: &TempDir) -> Vec<String> {
+/// The printed report as Chromium makes it for a paper size (inches), as
+/// text, one string per page.
+async fn printed_pages(b: &Browser, dir: &TempDir, paper: (f64, f64)) -> Vec<String> {
     let pdf = b
         .cdp(
             "Page.printToPDF",
-            json!({ "paperWidth": 8.27, "paperHeight": 11.69, "printBackground": false }),
+            json!({ "paperWidth": paper.0, "paperHeight": paper.1, "printBackground": false }),
         )
         .await;
     let bytes = base64::engine::general_purpose::STANDARD
@@ -222,7 +222,7 @@ async fn a_twelve_week_report_on_screen_on_paper_and_for_screen_readers() {
     // On paper: A4, at most four pages, every exercise and every stop, the
     // period and the page number on every page, no navigation.
     let dir = TempDir::new("report");
-    let pages = printed_pages(&b, &dir).await;
+    let pages = printed_pages(&b, &dir, (8.27, 11.69)).await;
     assert!(
         !pages.is_empty() && pages.len() <= 4,
         "{} pages",
@@ -252,6 +252,13 @@ async fn a_twelve_week_report_on_screen_on_paper_and_for_screen_readers() {
         );
     }
     assert!(!all.contains("Skip to content") && !all.contains("Print or save as PDF"));
+    // US Letter too.
+    let letter = printed_pages(&b, &dir, (8.5, 11.0)).await;
+    assert!(
+        !letter.is_empty() && letter.len() <= 4,
+        "{} Letter pages",
+        letter.len()
+    );
 
     // For screen readers and keyboards.
     let violations = axe_violations(&b).await;

@@ -1083,6 +1083,35 @@ async fn the_server_sends_the_exports_bytes() {
     }
 }
 
+/// Hole 4: `export --out` never deletes what is not an earlier export.
+#[test]
+fn the_binary_refuses_an_export_that_would_delete_other_files() {
+    let site = Site::new("export-out", false);
+    let here = site.dir.join("work");
+    std::fs::create_dir_all(&here).unwrap();
+    std::fs::write(here.join("thesis.txt"), "years of work").unwrap();
+    for out in [".", "..", site.root().to_str().unwrap()] {
+        let run = Command::new(bin())
+            .args(["export", "--site-root"])
+            .arg(site.root())
+            .args(["--out", out])
+            .current_dir(&here)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "--out {out}: {stderr}");
+        assert!(
+            stderr.contains("Nothing was changed"),
+            "--out {out}: {stderr}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(here.join("thesis.txt")).unwrap(),
+        "years of work"
+    );
+    assert!(site.root().join("pkg/backstrong.0123abcd.wasm").is_file());
+}
+
 /// The whole answer to one raw request on its own connection, as text.
 async fn raw_reply(addr: SocketAddr, bytes: &[u8]) -> String {
     let mut stream = TcpStream::connect(addr).await.unwrap();
