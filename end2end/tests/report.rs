@@ -283,7 +283,8 @@ async fn with_nothing_logged_the_report_says_so() {
             .await
             .starts_with("0 sessions")
     );
-    assert!(b.exists("[data-testid='report-no-stops']").await);
+    assert!(b.exists("[data-empty-for='report-stops']").await);
+    assert!(b.exists("[data-empty-for='report-charts']").await);
     let violations = axe_violations(&b).await;
     assert!(violations.is_empty(), "axe: {violations:#?}");
     b.assert_clean_console("an empty report").await;

@@ -9,12 +9,14 @@ mod report_chart;
 #[cfg(any(feature = "ssr", feature = "session-bundle"))]
 mod report_page;
 #[cfg(any(feature = "ssr", feature = "session-bundle"))]
+mod report_section;
+#[cfg(any(feature = "ssr", feature = "session-bundle"))]
 mod report_view;
 
 #[cfg(any(feature = "ssr", feature = "session-bundle"))]
 pub use {
     report_body::ReportBody, report_chart::ReportChart, report_page::ReportPage,
-    report_view::ReportView,
+    report_section::ReportSection, report_view::ReportView,
 };
 
 /// In the smaller bundle the page is never rendered.

@@ -1,4 +1,4 @@
-use super::ReportChart;
+use super::{ReportChart, ReportSection};
 use crate::{
     progress::{date_label, short_date_year},
     report::{ExerciseLine, Report},
@@ -35,10 +35,10 @@ pub fn ReportBody(report: Report, unit: Unit) -> impl IntoView {
         .collect();
     view! {
         <div class="report" data-testid="report-ready" data-period=period.id()>
-            <section class="report-section" aria-labelledby="report-period">
-                <h2 id="report-period">
-                    {format!("{}: {} – {}", period.label(), short_date_year(from_day), short_date_year(to_day))}
-                </h2>
+            <ReportSection
+                id="report-period"
+                title=format!("{}: {} – {}", period.label(), short_date_year(from_day), short_date_year(to_day))
+            >
                 <p data-testid="report-sessions">
                     {format!("{} in this period. Weekly target: {}.", units::count(sessions as usize, "session"), units::count(usize::from(target), "session"))}
                 </p>
@@ -58,10 +58,9 @@ pub fn ReportBody(report: Report, unit: Unit) -> impl IntoView {
                             .collect_view()}
                     </tbody>
                 </table>
-            </section>
+            </ReportSection>
 
-            <section class="report-section" aria-labelledby="report-program">
-                <h2 id="report-program">"The program as followed"</h2>
+            <ReportSection id="report-program" title="The program as followed">
                 <table class="report-table report-program" data-testid="report-program">
                     <thead>
                         <tr>
@@ -102,99 +101,79 @@ pub fn ReportBody(report: Report, unit: Unit) -> impl IntoView {
                     </tbody>
                 </table>
                 <p class="fine-print">"Load: the heaviest set of the session. Where no load is used, the reps of the best set."</p>
-            </section>
+            </ReportSection>
 
-            <section class="report-section" aria-labelledby="report-charts">
-                <h2 id="report-charts">"Each exercise over the period"</h2>
+            <ReportSection
+                id="report-charts"
+                title="Each exercise over the period"
+                empty=charted.is_empty().then_some("No sets logged in this period.")
+            >
                 <p class="fine-print">"Line: load (or reps). ▲ under a session: the exercise brought on pain that day."</p>
-                {if charted.is_empty() {
-                    view! { <p>"No sets logged in this period."</p> }.into_any()
-                } else {
-                    view! {
-                        <div class="report-charts">
-                            {charted
-                                .into_iter()
-                                .map(|line| view! {
-                                    <figure class="report-figure">
-                                        <figcaption>{line.name}</figcaption>
-                                        <ReportChart line unit />
-                                    </figure>
-                                })
-                                .collect_view()}
-                        </div>
-                    }
-                    .into_any()
-                }}
-            </section>
+                <div class="report-charts">
+                    {charted
+                        .into_iter()
+                        .map(|line| view! {
+                            <figure class="report-figure">
+                                <figcaption>{line.name}</figcaption>
+                                <ReportChart line unit />
+                            </figure>
+                        })
+                        .collect_view()}
+                </div>
+            </ReportSection>
 
-            <section class="report-section" aria-labelledby="report-stops">
-                <h2 id="report-stops">"Stops for pain"</h2>
-                {if pain_stops.is_empty() {
-                    view! { <p data-testid="report-no-stops">"None in this period."</p> }.into_any()
-                } else {
-                    view! {
-                        <table class="report-table" data-testid="report-stops">
-                            <thead><tr><th scope="col">"Date"</th><th scope="col">"Exercise"</th><th scope="col">"What was felt"</th><th scope="col">"Stopped"</th></tr></thead>
-                            <tbody>
-                                {pain_stops
-                                    .into_iter()
-                                    .map(|s| view! {
-                                        <tr>
-                                            <td>{date_label(s.day)}</td>
-                                            <td>{s.exercise.unwrap_or("–")}</td>
-                                            <td>{s.felt}</td>
-                                            <td>{if s.whole_session { "the session" } else { "this exercise" }}</td>
-                                        </tr>
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    }
-                    .into_any()
-                }}
-            </section>
+            <ReportSection
+                id="report-stops"
+                title="Stops for pain"
+                empty=pain_stops.is_empty().then_some("None in this period.")
+            >
+                <table class="report-table" data-testid="report-stops">
+                    <thead><tr><th scope="col">"Date"</th><th scope="col">"Exercise"</th><th scope="col">"What was felt"</th><th scope="col">"Stopped"</th></tr></thead>
+                    <tbody>
+                        {pain_stops
+                            .into_iter()
+                            .map(|s| view! {
+                                <tr>
+                                    <td>{date_label(s.day)}</td>
+                                    <td>{s.exercise.unwrap_or("–")}</td>
+                                    <td>{s.felt}</td>
+                                    <td>{if s.whole_session { "the session" } else { "this exercise" }}</td>
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </ReportSection>
 
-            <section class="report-section" aria-labelledby="report-checks">
-                <h2 id="report-checks">"Safety checks that kept you from training"</h2>
-                {if checks.is_empty() {
-                    view! { <p>"None in this period."</p> }.into_any()
-                } else {
-                    view! {
-                        <table class="report-table" data-testid="report-checks">
-                            <thead><tr><th scope="col">"Date"</th><th scope="col">"Answered no"</th></tr></thead>
-                            <tbody>
-                                {checks
-                                    .into_iter()
-                                    .map(|c| view! {
-                                        <tr>
-                                            <td>{date_label(c.day)}</td>
-                                            <td><ul class="report-list">{c.answered_no.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul></td>
-                                        </tr>
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    }
-                    .into_any()
-                }}
-            </section>
+            <ReportSection
+                id="report-checks"
+                title="Safety checks that kept you from training"
+                empty=checks.is_empty().then_some("None in this period.")
+            >
+                <table class="report-table" data-testid="report-checks">
+                    <thead><tr><th scope="col">"Date"</th><th scope="col">"Answered no"</th></tr></thead>
+                    <tbody>
+                        {checks
+                            .into_iter()
+                            .map(|c| view! {
+                                <tr>
+                                    <td>{date_label(c.day)}</td>
+                                    <td><ul class="report-list">{c.answered_no.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul></td>
+                                </tr>
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </ReportSection>
 
-            <section class="report-section" aria-labelledby="report-notes">
-                <h2 id="report-notes">"Your notes"</h2>
-                {if notes.is_empty() {
-                    view! { <p>"No notes."</p> }.into_any()
-                } else {
-                    view! {
-                        <dl class="report-notes">
-                            {notes
-                                .into_iter()
-                                .map(|(name, text)| view! { <dt>{name}</dt><dd>{text}</dd> })
-                                .collect_view()}
-                        </dl>
-                    }
-                    .into_any()
-                }}
-            </section>
+            <ReportSection id="report-notes" title="Your notes" empty=notes.is_empty().then_some("No notes.")>
+                <dl class="report-notes">
+                    {notes
+                        .into_iter()
+                        .map(|(name, text)| view! { <dt>{name}</dt><dd>{text}</dd> })
+                        .collect_view()}
+                </dl>
+            </ReportSection>
         </div>
     }
 }
