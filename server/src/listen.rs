@@ -118,6 +118,11 @@ impl Registry {
     /// or how long to wait before asking again.
     fn make_room(&self, max: usize) -> Option<Duration> {
         let slots = self.slots();
+        // Below the cap (the usual case) there is room without a look at
+        // each connection; doomed ones only lower the count further.
+        if slots.len() < max {
+            return None;
+        }
         let live = slots.values().filter(|s| !s.doomed.load(Ordering::Relaxed));
         if live.clone().count() < max {
             return None;

@@ -130,10 +130,16 @@ fn answer(site: &Site, head: &Head, keep_alive: bool, now: SystemTime) -> Answer
         return refuse(414, "Address too long\n");
     }
     if path == "/healthz" {
-        let mut answer = plain(&site.security_head, 200, "ok\n", !keep_alive, now, &[]);
         // For load balancers: never a cached "ok".
-        replace_cache_control(&mut answer, "no-store");
-        return answer;
+        return text(
+            &site.security_head,
+            200,
+            "ok\n",
+            "no-store",
+            !keep_alive,
+            now,
+            &[],
+        );
     }
     let resource = match site.get(path) {
         Some(resource) => resource,
@@ -193,11 +199,24 @@ fn not_modified(head: &Head, etag: &str) -> bool {
         .any(|t| t == "*" || t.trim_start_matches("w/") == etag)
 }
 
-/// A short text answer.
+/// A short text answer, revalidated like every page.
 pub fn plain(
     security_head: &Bytes,
     status: u16,
+    body: &'static str,
+    close: bool,
+    now: SystemTime,
+    extra: &[(&str, &str)],
+) -> Answer {
+    text(security_head, status, body, "no-cache", close, now, extra)
+}
+
+/// A short text answer with its own `Cache-Control`.
+fn text(
+    security_head: &Bytes,
+    status: u16,
     text: &'static str,
+    cache_control: &str,
     close: bool,
     now: SystemTime,
     extra: &[(&str, &str)],
@@ -205,7 +224,7 @@ pub fn plain(
     let mut out = status_line(status, now);
     out.extend_from_slice(
         format!(
-            "content-type: text/plain; charset=utf-8\r\ncontent-length: {}\r\ncache-control: no-cache\r\n",
+            "content-type: text/plain; charset=utf-8\r\ncontent-length: {}\r\ncache-control: {cache_control}\r\n",
             text.len()
         )
         .as_bytes(),
@@ -243,14 +262,6 @@ fn finish(status: u16, mut head: Vec<u8>, body: Bytes, close: bool) -> Answer {
         body,
         close,
     }
-}
-
-fn replace_cache_control(answer: &mut Answer, value: &str) {
-    let text = String::from_utf8_lossy(&answer.head).replace(
-        "cache-control: no-cache\r\n",
-        &format!("cache-control: {value}\r\n"),
-    );
-    answer.head = text.into_bytes();
 }
 
 fn split_lines(head: &[u8]) -> impl Iterator<Item = &[u8]> {
