@@ -26,25 +26,13 @@ async fn main() {
         vec![json!(stored)],
     )
     .await;
-    let mut times = Vec::new();
-    for _ in 0..5 {
-        b.open(&site.url("/progress")).await;
-        b.wait_for("[data-testid='progress-ready']").await;
-        let ms = b
-            .js_async(
-                "const done = arguments[arguments.length - 1];
-                 const read = () => {
-                   const start = performance.getEntriesByName('backstrong:load-start')[0];
-                   const end = performance.getEntriesByName('backstrong:progress-rendered')[0];
-                   if (start && end) done(end.startTime - start.startTime);
-                   else requestAnimationFrame(read);
-                 };
-                 read();",
-                vec![],
-            )
-            .await;
-        times.push(ms.as_f64().unwrap_or(f64::NAN));
-    }
+    let mut times = load_times(
+        &b,
+        &site.url("/progress"),
+        "[data-testid='progress-ready']",
+        "backstrong:progress-rendered",
+    )
+    .await;
     b.assert_clean_console("bench-storage").await;
     times.sort_by(f64::total_cmp);
     let weeks = b
@@ -67,26 +55,13 @@ async fn main() {
         times[times.len() / 2]
     );
     // The report of everything (`make bench-storage`'s second figure).
-    let mut report_times = Vec::new();
-    for _ in 0..5 {
-        b.open(&site.url("/report?period=all")).await;
-        b.wait_for("[data-testid='report-ready'][data-period='all']")
-            .await;
-        let ms = b
-            .js_async(
-                "const done = arguments[arguments.length - 1];
-                 const read = () => {
-                   const start = performance.getEntriesByName('backstrong:load-start')[0];
-                   const end = performance.getEntriesByName('backstrong:report-rendered:all')[0];
-                   if (start && end) done(end.startTime - start.startTime);
-                   else requestAnimationFrame(read);
-                 };
-                 read();",
-                vec![],
-            )
-            .await;
-        report_times.push(ms.as_f64().unwrap_or(f64::NAN));
-    }
+    let mut report_times = load_times(
+        &b,
+        &site.url("/report?period=all"),
+        "[data-testid='report-ready'][data-period='all']",
+        "backstrong:report-rendered:all",
+    )
+    .await;
     b.assert_clean_console("bench-storage report").await;
     report_times.sort_by(f64::total_cmp);
     println!(
@@ -101,4 +76,29 @@ async fn main() {
         report_times[report_times.len() / 2]
     );
     b.close().await;
+}
+
+/// Five loads of `url`: for each, the time from the app starting to read
+/// storage to the performance mark `mark` (set on the first frame drawn).
+async fn load_times(b: &Browser, url: &str, ready: &str, mark: &str) -> Vec<f64> {
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        b.open(url).await;
+        b.wait_for(ready).await;
+        let ms = b
+            .js_async(
+                "const [mark, done] = arguments;
+                 const read = () => {
+                   const start = performance.getEntriesByName('backstrong:load-start')[0];
+                   const end = performance.getEntriesByName(mark)[0];
+                   if (start && end) done(end.startTime - start.startTime);
+                   else requestAnimationFrame(read);
+                 };
+                 read();",
+                vec![json!(mark)],
+            )
+            .await;
+        times.push(ms.as_f64().unwrap_or(f64::NAN));
+    }
+    times
 }
