@@ -153,16 +153,24 @@ async fn downloads_into(b: &Browser, dir: &Path) {
     .await;
 }
 
-/// The first finished download in `dir` whose name ends with `ext`.
+/// The first finished download in `dir` whose name ends with `ext`:
+/// Chromium may show the file under its name before its bytes are in, so
+/// it counts once it has bytes and no download is still in progress.
 async fn downloaded(dir: &Path, ext: &str) -> PathBuf {
     let started = std::time::Instant::now();
     loop {
-        let found = std::fs::read_dir(dir)
+        let files: Vec<PathBuf> = std::fs::read_dir(dir)
             .unwrap()
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .find(|p| p.to_string_lossy().ends_with(ext));
-        if let Some(path) = found {
+            .collect();
+        let in_progress = files
+            .iter()
+            .any(|p| p.to_string_lossy().ends_with(".crdownload"));
+        let found = files.into_iter().find(|p| {
+            p.to_string_lossy().ends_with(ext) && std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
+        });
+        if let (Some(path), false) = (found, in_progress) {
             return path;
         }
         assert!(started.elapsed() < WAIT, "no {ext} download in {dir:?}");
