@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The release build, driven by hand (cargo-leptos cannot be installed here):
-#   wasm (hydrate, size profile; twice: every page, session page) ->
-#   wasm-bindgen -> wasm-opt -Oz -> hashed names + .br/.gz -> target/site/pkg,
+#   wasm (hydrate, size profile, linked with --emit-relocs) ->
+#   tools/wasm-split (main module + one split per lazy island + shared chunks)
+#   -> wasm-bindgen --keep-lld-exports -> wasm-opt -Oz on every module ->
+#   target/site/pkg/<build id>/ (one folder per build) + hashed css + .br/.gz,
 #   public/ -> target/site, hash.txt next to the server, server (ssr, release).
 # The output sits where cargo-leptos puts it, so both ways coexist.
 set -euo pipefail
@@ -12,38 +14,46 @@ export LEPTOS_OUTPUT_NAME=backstrong
 
 name=backstrong
 site=target/site
-pkg=$site/pkg
-bindgen=target/wasm-bindgen
+out=target/wasm-bindgen/$name
 step() { printf '\033[1mbuild:\033[0m %s\n' "$*"; }
 
-# Two bundles: one for every page, and one for the session page that also
-# carries the guided session's island (feature `session-bundle`), so a first
-# visit does not download the session's code.
-bundle() { # <name> <features>
-  local name=$1 features=$2 out=$bindgen/$1
-  step "wasm $name (features $features, wasm-release profile)"
-  cargo build --quiet -p app --lib --target wasm32-unknown-unknown --profile wasm-release \
-    --no-default-features --features "$features"
-  local wasm_in=target/wasm32-unknown-unknown/wasm-release/app.wasm
-  # wasm-bindgen and wasm-opt take a while: skip them when the wasm is unchanged.
-  local stamp
-  stamp=$(sha256sum "$wasm_in" | cut -c1-64)
-  if [ "$(cat "$out/.stamp" 2>/dev/null)" != "$stamp" ]; then
-    step "wasm-bindgen --target web, wasm-opt -Oz ($name)"
-    rm -rf "$out"
-    wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$wasm_in"
+# One bundle. Every island the first visit does not need is lazy
+# (`#[island(lazy)]`): the split step cuts its code out of the main module,
+# and a page loads only the splits of its own islands. .cargo/config.toml
+# links the wasm with --emit-relocs, which the split step reads.
+step "wasm (feature hydrate, wasm-release profile)"
+cargo build --quiet -p app --lib --target wasm32-unknown-unknown --profile wasm-release \
+  --no-default-features --features hydrate
+wasm_in=target/wasm32-unknown-unknown/wasm-release/app.wasm
+cargo build --quiet -p wasm-split --release
+# Splitting, wasm-bindgen and wasm-opt take a while: skip them when neither
+# the wasm nor the tool changed.
+stamp=$(cat "$wasm_in" target/release/wasm-split | sha256sum | cut -c1-64)
+if [ "$(cat "$out/.stamp" 2>/dev/null)" != "$stamp" ]; then
+  step "split, wasm-bindgen --target web, wasm-opt -Oz"
+  rm -rf "$out"
+  mkdir -p "$out/split" "$out/folder"
+  target/release/wasm-split "$wasm_in" "$out/split" "$name"
+  # --keep-lld-exports: the chunks link against the main module's exports.
+  wasm-bindgen --target web --no-typescript --keep-lld-exports \
+    --out-dir "$out/bindgen" --out-name "$name" "$out/split/$name.wasm"
+  # wasm-opt does not know the name subsection wasm-split keeps (id 3) and
+  # warns once per module; that one warning is dropped.
+  opt() {
     node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      "$out/${name}_bg.wasm" -o "$out/${name}_opt.wasm"
-    echo "$stamp" > "$out/.stamp"
-  fi
-}
-bundle "$name" hydrate
-bundle "$name-session" hydrate,session-bundle
-main=$bindgen/$name
-session=$bindgen/$name-session
+      "$1" -o "$2" 2> >(grep -v 'unknown name subsection' >&2)
+  }
+  opt "$out/bindgen/${name}_bg.wasm" "$out/folder/$name.wasm"
+  for chunk in "$out/split/"*.wasm; do
+    [ "$(basename "$chunk")" = "$name.wasm" ] && continue
+    opt "$chunk" "$out/folder/$(basename "$chunk")"
+  done
+  cp "$out/bindgen/$name.js" "$out/split/__wasm_split.js" "$out/split/manifest.json" "$out/folder/"
+  echo "$stamp" > "$out/.stamp"
+fi
 
-step "site: hashed assets and public/"
+step "site: this build's folder, hashed css and public/"
 hash() { sha256sum "$1" | cut -c1-16; }
 css_tmp=$(mktemp)
 # A small minifier: drop comments, leading blanks and empty lines.
@@ -54,34 +64,31 @@ src = re.sub(r"/\*.*?\*/", "", src, flags=re.S)
 lines = (l.strip() for l in src.splitlines())
 open(sys.argv[2], "w").write("\n".join(l for l in lines if l) + "\n")
 PY
-js_hash=$(hash "$main/$name.js")
-wasm_hash=$(hash "$main/${name}_opt.wasm")
 css_hash=$(hash "$css_tmp")
-# The session bundle's js and wasm share one hash: Leptos names both from
-# one stem when it loads a bundle by name (app/src/bundle.rs).
-session_hash=$(cat "$session/$name-session.js" "$session/$name-session_opt.wasm" | sha256sum | cut -c1-16)
+# The folder is named after every file in it, names and bytes: a change to
+# any one of them makes a new folder, so two builds' files never mix.
+build_id=$(cd "$out/folder" && for f in $(ls | LC_ALL=C sort); do
+  printf '%s\n' "$f"; sha256sum < "$f"; done | sha256sum | cut -c1-16)
 
 rm -rf "$site.new"
-mkdir -p "$site.new/pkg"
+mkdir -p "$site.new/pkg/$build_id"
 cp -R public/. "$site.new/"
-cp "$main/$name.js" "$site.new/pkg/$name.$js_hash.js"
-cp "$main/${name}_opt.wasm" "$site.new/pkg/$name.$wasm_hash.wasm"
-cp "$session/$name-session.js" "$site.new/pkg/$name-session.$session_hash.js"
-cp "$session/$name-session_opt.wasm" "$site.new/pkg/$name-session.$session_hash.wasm"
+cp "$out/folder/"* "$site.new/pkg/$build_id/"
 mv "$css_tmp" "$site.new/pkg/$name.$css_hash.css"
-chmod 644 "$site.new/pkg/"*
-for f in "$site.new/pkg/"*; do
+chmod 644 "$site.new/pkg/"*.css "$site.new/pkg/$build_id/"*
+for f in "$site.new/pkg/"*.css "$site.new/pkg/$build_id/"*; do
+  [ "$(basename "$f")" = manifest.json ] && continue
   brotli -q 11 -k -f "$f"
   gzip -9 -k -f "$f"
 done
 rm -rf "$site"
 mv "$site.new" "$site"
 
-# Leptos's HydrationScripts and HashedStylesheet read this file from the
-# folder of the running server binary (cargo-leptos writes the same).
+# Leptos's HashedStylesheet reads this file from the folder of the running
+# server binary (cargo-leptos writes the same); app/src/build_folder.rs reads
+# the build line.
 mkdir -p target/release
-printf 'js: %s\nwasm: %s\ncss: %s\nsession: %s\n' "$js_hash" "$wasm_hash" "$css_hash" "$session_hash" \
-  > target/release/hash.txt
+printf 'css: %s\nbuild: %s\n' "$css_hash" "$build_id" > target/release/hash.txt
 
 step "server (ssr, release)"
 cargo build --quiet -p server --release

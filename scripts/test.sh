@@ -23,18 +23,17 @@ counted() {
 tier "format"
 cargo fmt --all -- --check
 
-tier "clippy: ssr, hydrate (wasm32, both bundles), no features, tests"
+tier "clippy: ssr, hydrate (wasm32), no features, tests, tools"
 cargo clippy --quiet -p app --features ssr --all-targets -- -D warnings
 cargo clippy --quiet -p app --no-default-features --features hydrate --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy --quiet -p app --no-default-features --features hydrate,session-bundle --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --quiet -p app --no-default-features --all-targets -- -D warnings
-cargo clippy --quiet -p server -p end2end --all-targets -- -D warnings
+cargo clippy --quiet -p server -p end2end -p wasm-split --all-targets -- -D warnings
 
 tier "release build"
 scripts/build.sh
 
 tier "native tests (domain, SSR HTML, server; live ones against the release binary)"
-BACKSTRONG_BIN="$PWD/target/release/backstrong" counted cargo test --quiet --workspace --exclude end2end
+BACKSTRONG_BIN="$PWD/target/release/backstrong" counted cargo test --quiet --workspace --exclude end2end --exclude wasm-split
 
 tier "wasm tests in headless Chromium"
 (cd app && export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner &&

@@ -8,7 +8,7 @@
 //! file; `platform` wraps the browser APIs.
 
 pub mod backup;
-pub mod bundle;
+pub mod build_folder;
 pub mod notes;
 pub mod paint_first;
 pub mod platform;
@@ -95,7 +95,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="apple-mobile-web-app-title" content="BackStrong" />
                 <meta name="apple-mobile-web-app-status-bar-style" content="default" />
                 <AutoReload options=options.clone() />
-                <paint_first::PaintFirstHydration options=bundle::hydration_options(&options) />
+                <paint_first::PaintFirstHydration options=build_folder::hydration_options(&options) />
                 <HashedStylesheet options id="app-css" />
                 <MetaTags />
             </head>

@@ -3,7 +3,11 @@
 //! stylesheet only slows the first paint on a slow connection (a gym's
 //! patchy signal). Leptos's hydration script is kept as it is, but it now
 //! starts after the page has loaded and painted once, and the preload hints
-//! that would start the downloads earlier are left out.
+//! that would start the downloads earlier are left out. In their place, once
+//! painted, the script asks for every wasm file the page needs at once: the
+//! server names them in `<meta name="backstrong-preload">` (the js, the main
+//! wasm, the split loader and the chunks of the page's lazy islands), which
+//! would otherwise be found one after another.
 
 use leptos::{config::LeptosOptions, hydration::HydrationScripts, prelude::*};
 
@@ -20,6 +24,24 @@ pub fn PaintFirstHydration(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Starts the downloads the server listed for this page (see the module's
+/// notes). The attributes match the requests the scripts make later (a
+/// module import; a CORS fetch of a wasm file), so those use the preloads.
+const PRELOAD: &str = r#"for (const file of (document.querySelector('meta[name="backstrong-preload"]')?.content ?? "").split(" ")) {
+  if (!file) continue;
+  const link = document.createElement("link");
+  if (file.endsWith(".js")) {
+    link.rel = "modulepreload";
+  } else {
+    link.rel = "preload";
+    link.as = "fetch";
+    link.type = "application/wasm";
+    link.crossOrigin = "anonymous";
+  }
+  link.href = file;
+  document.head.append(link);
+}"#;
+
 /// The body of the first `<script …>` in `html`, run only after the page
 /// has loaded and been painted. `None` when `html` holds no script.
 pub fn defer_until_painted(html: &str) -> Option<String> {
@@ -28,7 +50,7 @@ pub fn defer_until_painted(html: &str) -> Option<String> {
     let body_len = html[body_start..].find("</script>")?;
     let body = &html[body_start..body_start + body_len];
     Some(format!(
-        "const hydrate = () => requestAnimationFrame(() => setTimeout(() => {{\n{body}\n}}, 0));\n\
+        "const hydrate = () => requestAnimationFrame(() => setTimeout(() => {{\n{PRELOAD}\n{body}\n}}, 0));\n\
          if (document.readyState === \"complete\") hydrate();\n\
          else addEventListener(\"load\", hydrate, {{ once: true }});"
     ))
@@ -45,7 +67,9 @@ mod tests {
         assert!(script.contains(r#"((a) => { go(a) })("x");"#));
         assert!(script.contains("addEventListener(\"load\""));
         assert!(script.contains("requestAnimationFrame"));
-        assert!(!script.contains("preload") && !script.contains("<script"));
+        // The page's own list is fetched first, Leptos's hints are dropped.
+        assert!(script.find("backstrong-preload") < script.find("go(a)"));
+        assert!(!script.contains("/pkg/a.wasm") && !script.contains("<script"));
         assert_eq!(defer_until_painted("<p>no script</p>"), None);
     }
 }

@@ -6,6 +6,7 @@
 //! this map to disk. So the two can never differ: they are one value.
 
 use crate::{
+    preload::{self, SplitManifest},
     render,
     security::{Delivery, SecurityOptions, content_security_policy, fixed_headers},
     sw,
@@ -58,6 +59,14 @@ pub enum SiteError {
         bytes: u64,
         /// The limit it passed.
         limit: u64,
+    },
+    /// The split manifest of a build folder cannot be read.
+    #[error("{path}: {reason}")]
+    Manifest {
+        /// The manifest's address.
+        path: String,
+        /// What is wrong with it.
+        reason: String,
     },
 }
 
@@ -184,17 +193,25 @@ impl Site {
         if !root.is_dir() {
             return Err(SiteError::NoSite(root));
         }
-        let files = read_files(&root)?;
+        let (files, manifests) = split_manifests(read_files(&root)?)?;
         let rendered = render::render_site(options).await?;
+        // Each page names the wasm files it needs (see `preload`).
+        let with_preloads = |html: &str| {
+            manifests.iter().fold(html.to_owned(), |html, manifest| {
+                let files = manifest.files_for(&html, &options.output_name);
+                preload::with_list(&html, &files)
+            })
+        };
 
         let mut hashes = BTreeSet::new();
         let mut pages = Vec::new();
         for page in &rendered.pages {
-            let (html, page_hashes) = crate::csp::with_meta_policy(&page.html);
+            let (html, page_hashes) = crate::csp::with_meta_policy(&with_preloads(&page.html));
             hashes.extend(page_hashes);
             pages.push((page.path.clone(), html));
         }
-        let (not_found_html, not_found_hashes) = crate::csp::with_meta_policy(&rendered.not_found);
+        let (not_found_html, not_found_hashes) =
+            crate::csp::with_meta_policy(&with_preloads(&rendered.not_found));
         hashes.extend(not_found_hashes);
         let policy =
             content_security_policy(&hashes.into_iter().collect::<Vec<_>>(), Delivery::Header);
@@ -505,6 +522,31 @@ fn read_files(root: &Path) -> Result<Vec<SiteFile>, SiteError> {
         });
     }
     Ok(files)
+}
+
+/// Takes the split manifests (`/pkg/<build>/manifest.json`) out of the
+/// files: the server reads them, browsers never need them.
+fn split_manifests(
+    files: Vec<SiteFile>,
+) -> Result<(Vec<SiteFile>, Vec<SplitManifest>), SiteError> {
+    let mut kept = Vec::new();
+    let mut manifests = Vec::new();
+    for file in files {
+        let folder = file
+            .path
+            .strip_suffix("/manifest.json")
+            .filter(|folder| folder.starts_with("/pkg/") && folder.matches('/').count() == 2);
+        match folder {
+            Some(folder) => manifests.push(SplitManifest::parse(folder, &file.identity).map_err(
+                |reason| SiteError::Manifest {
+                    path: file.path.clone(),
+                    reason,
+                },
+            )?),
+            None => kept.push(file),
+        }
+    }
+    Ok((kept, manifests))
 }
 
 fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), SiteError> {

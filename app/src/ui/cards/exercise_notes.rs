@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// The user's own note for an exercise (seat height, pin setting), saved as
 /// they type. Shown as plain text only. A note over the limit is refused with
 /// a message, and the saved note stays as it was.
-#[island]
+#[island(lazy)]
 pub fn ExerciseNotes(
     /// The exercise the note belongs to.
     exercise_id: String,

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 /// Reads the history once it is loaded and shows consistency, the
 /// per-exercise progress and the sessions by week.
-#[island]
+#[island(lazy)]
 pub fn ProgressView() -> impl IntoView {
     let st = stores();
     // For `make bench-storage`: the history is on screen once the frame

@@ -8,7 +8,7 @@ use crate::{
 use leptos::prelude::*;
 
 /// Picks the period, prints, and shows the report once storage is read.
-#[island]
+#[island(lazy)]
 pub fn ReportView() -> impl IntoView {
     let st = stores();
     let period = RwSignal::new(Period::Weeks12);

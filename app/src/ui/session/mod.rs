@@ -4,7 +4,6 @@
 mod exercise_stopped;
 mod rest_screen;
 mod session_page;
-#[cfg(any(feature = "ssr", feature = "session-bundle"))]
 mod session_runner;
 mod set_screen;
 mod stepper;
@@ -14,18 +13,11 @@ mod summary;
 pub use exercise_stopped::ExerciseStopped;
 pub use rest_screen::RestScreen;
 pub use session_page::SessionPage;
-#[cfg(any(feature = "ssr", feature = "session-bundle"))]
 pub use session_runner::SessionRunner;
 pub use set_screen::{SetScreen, SetTarget};
 pub use stepper::Stepper;
 pub use stopped_screen::StoppedScreen;
 pub use summary::Summary;
-
-/// In the bundle for every other page the runner is not an island (it is
-/// never hydrated there, and its code stays out of that bundle).
-#[cfg(not(any(feature = "ssr", feature = "session-bundle")))]
-#[leptos::component]
-pub fn SessionRunner() -> impl leptos::IntoView {}
 
 /// "1:05" from milliseconds left, rounding up: the display reaches 0:00 at
 /// the deadline, not a second before it.

@@ -117,7 +117,7 @@ fn screen_of(
 /// worked out from them and the clock on every frame. The rules live in
 /// plain Rust (`session::dispatch`, `session::cues`); this island shows the
 /// screen, sends events, and plays the cues.
-#[island]
+#[island(lazy)]
 pub fn SessionRunner() -> impl IntoView {
     let st = stores();
     let now = RwSignal::new(platform::now_ms());

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// load; stored in kilograms. Saved when the field is left or Enter is
 /// pressed; a value that makes no sense is refused with a message and the
 /// saved weight stays.
-#[island]
+#[component]
 pub fn BodyWeightInput() -> impl IntoView {
     let prefs = stores().prefs;
     let error = RwSignal::new(None::<String>);

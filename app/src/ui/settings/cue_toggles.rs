@@ -2,7 +2,7 @@ use crate::{prefs::Cue, state::stores};
 use leptos::prelude::*;
 
 /// Each session cue on or off; saved at once.
-#[island]
+#[component]
 pub fn CueToggles() -> impl IntoView {
     let prefs = stores().prefs;
     view! {

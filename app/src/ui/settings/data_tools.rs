@@ -24,7 +24,7 @@ enum Import {
 
 /// Backups in and out, the CSV for a clinician, copies of unreadable data,
 /// whether the browser keeps the data, and deleting everything.
-#[island]
+#[component]
 pub fn DataTools() -> impl IntoView {
     let st = stores();
     let import = RwSignal::new(Import::Idle);

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 /// How to put the app on the home screen: the browser's own install dialog
 /// where it offers one, the steps for iPhone and iPad, or a note that it is
 /// installed already.
-#[island]
+#[component]
 pub fn InstallApp() -> impl IntoView {
     let stores = stores();
     // Known only in the browser; the server renders the general advice.

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// The weight step of each machine, so the load stepper moves like that
 /// machine's stack: 1, 2.5, 5 or 10 kg; 2.5, 5 or 10 lb. Exercises done with
 /// body weight have none.
-#[island]
+#[component]
 pub fn LoadSteps() -> impl IntoView {
     let prefs = stores().prefs;
     view! {

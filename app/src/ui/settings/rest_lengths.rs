@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 /// Rest between sets for each exercise, in steps of 15 s. The source gives
 /// no rest times, so the starting values are our suggestion.
-#[island]
+#[component]
 pub fn RestLengths() -> impl IntoView {
     let prefs = stores().prefs;
     view! {

@@ -2,7 +2,7 @@ use crate::{prefs::Theme, state::stores};
 use leptos::prelude::*;
 
 /// Light, dark, or follow the phone. Saved at once; applies to every screen.
-#[island]
+#[component]
 pub fn ThemePicker() -> impl IntoView {
     let prefs = stores().prefs;
     view! {

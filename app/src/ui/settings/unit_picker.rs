@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 /// Kilograms or pounds. Loads are always stored in kilograms; this only
 /// changes how they are shown and the size of a load step.
-#[island]
+#[component]
 pub fn UnitPicker() -> impl IntoView {
     let prefs = stores().prefs;
     view! {

@@ -2,7 +2,7 @@ use crate::{prefs::WEEKLY_TARGET_RANGE, state::stores, ui::session::Stepper};
 use leptos::prelude::*;
 
 /// Sessions a week to aim for, 1 to 7 (3 unless changed: our suggestion).
-#[island]
+#[component]
 pub fn WeeklyTargetInput() -> impl IntoView {
     let prefs = stores().prefs;
     let value = Signal::derive(move || prefs.with(|p| p.weekly_target.to_string()));

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// The machines the user's gym lacks. Without one, the exercise is done the
 /// source's other way, or left out where the source gives none: the app
 /// never invents a replacement.
-#[island]
+#[component]
 pub fn YourGym() -> impl IntoView {
     let prefs = stores().prefs;
     view! {
@@ -43,7 +43,7 @@ pub fn YourGym() -> impl IntoView {
 
 /// Sets and reps for each exercise, only within the source's ranges (or our
 /// suggested ones, labelled, where the source gives none).
-#[island]
+#[component]
 pub fn SetsAndReps() -> impl IntoView {
     use crate::{prefs::SetsReps, ui::session::Stepper};
     let prefs = stores().prefs;

@@ -1,0 +1,214 @@
+//! Which of a build's wasm files each page needs, named in the page so the
+//! browser fetches them side by side.
+//!
+//! The wasm is split at its lazy islands (`scripts/build.sh`, the
+//! `wasm-split` tool): a page needs the main module, the split loader, and,
+//! for each lazy island on it, the chunks the split manifest lists. Left to
+//! itself, the browser finds these one after another (the js, then the main
+//! wasm, then each island's chunks, island by island): a round trip each on
+//! a gym's patchy signal. The list goes into a `<meta name="backstrong-preload">`
+//! that the hydration script reads once the page has painted
+//! (`app::paint_first`), so the downloads start together without competing
+//! with the first paint.
+
+use std::collections::HashMap;
+
+/// The name of the meta element that carries the list.
+pub const META_NAME: &str = "backstrong-preload";
+
+/// A build's split manifest: for each lazy island's split, the stems of the
+/// files it needs, in load order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SplitManifest {
+    /// The build's folder, such as `/pkg/0123abcd0123abcd`.
+    pub folder: String,
+    splits: HashMap<String, Vec<String>>,
+}
+
+impl SplitManifest {
+    /// Reads the manifest the split step wrote into `folder`.
+    pub fn parse(folder: &str, json: &[u8]) -> Result<Self, String> {
+        let splits: HashMap<String, Vec<String>> =
+            serde_json::from_slice(json).map_err(|e| format!("not a split manifest: {e}"))?;
+        let safe = |s: &str| {
+            !s.is_empty()
+                && s
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        };
+        if let Some(bad) = splits.values().flatten().find(|stem| !safe(stem)) {
+            return Err(format!("the file name {bad:?} is not a plain name"));
+        }
+        Ok(Self {
+            folder: folder.to_owned(),
+            splits,
+        })
+    }
+
+    /// The files of this build a page needs, in the order they are used:
+    /// the js, the main wasm, the loader, then each lazy island's files,
+    /// each once. Empty when the page does not load this build.
+    pub fn files_for(&self, html: &str, output_name: &str) -> Vec<String> {
+        if !html.contains(&format!("{}/", self.folder)) {
+            return Vec::new();
+        }
+        let mut files = vec![
+            format!("{}/{output_name}.js", self.folder),
+            format!("{}/{output_name}.wasm", self.folder),
+            format!("{}/__wasm_split.js", self.folder),
+        ];
+        for island in islands(html) {
+            let prefix = format!("{}_loader_", snake(&island));
+            let Some((_, stems)) = self
+                .splits
+                .iter()
+                .find(|(key, _)| key.strip_prefix(&prefix).is_some_and(all_digits))
+            else {
+                continue; // not lazy: its code is in the main module
+            };
+            for stem in stems {
+                let file = format!("{}/{stem}.wasm", self.folder);
+                if !files.contains(&file) {
+                    files.push(file);
+                }
+            }
+        }
+        files
+    }
+}
+
+/// `html` with the list of files as a meta element at the end of its head.
+pub fn with_list(html: &str, files: &[String]) -> String {
+    match html.find("</head>") {
+        Some(at) if !files.is_empty() => format!(
+            "{}<meta name=\"{META_NAME}\" content=\"{}\">{}",
+            &html[..at],
+            files.join(" "),
+            &html[at..]
+        ),
+        _ => html.to_owned(),
+    }
+}
+
+/// The islands of a page, by component name, in document order.
+fn islands(html: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for part in html.split("<leptos-island").skip(1) {
+        let tag = &part[..part.find('>').unwrap_or(part.len())];
+        let Some(start) = tag.find("data-component=\"") else {
+            continue;
+        };
+        let value = &tag[start + "data-component=\"".len()..];
+        let value = &value[..value.find('"').unwrap_or(value.len())];
+        // `SessionRunner_13066917577315756846`: the name, then a hash.
+        let name = match value.rsplit_once('_') {
+            Some((name, hash)) if all_digits(hash) => name,
+            _ => value,
+        };
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_owned());
+        }
+    }
+    names
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `SessionRunner` → `session_runner`, as Leptos names a lazy island's split.
+fn snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MANIFEST: &str = r#"{
+        "session_runner_loader_105": ["chunk_1", "chunk_2", "split_session_runner_loader_105"],
+        "settings_panels_loader_77": ["chunk_2", "split_settings_panels_loader_77"]
+    }"#;
+
+    fn page(islands: &[&str]) -> String {
+        let mut html = String::from(
+            "<html><head><script>import('/pkg/abc/backstrong.js')</script></head><body>",
+        );
+        for island in islands {
+            html.push_str(&format!(
+                "<leptos-island data-component=\"{island}_123\" data-props=\"{{}}\"></leptos-island>"
+            ));
+        }
+        html + "</body></html>"
+    }
+
+    #[test]
+    fn a_page_lists_the_main_files_then_its_lazy_islands_chunks_once() {
+        let manifest = SplitManifest::parse("/pkg/abc", MANIFEST.as_bytes()).unwrap();
+        let files = manifest.files_for(
+            &page(&["StorageBanner", "SessionRunner", "SettingsPanels"]),
+            "backstrong",
+        );
+        assert_eq!(
+            files,
+            [
+                "/pkg/abc/backstrong.js",
+                "/pkg/abc/backstrong.wasm",
+                "/pkg/abc/__wasm_split.js",
+                "/pkg/abc/chunk_1.wasm",
+                "/pkg/abc/chunk_2.wasm",
+                "/pkg/abc/split_session_runner_loader_105.wasm",
+                "/pkg/abc/split_settings_panels_loader_77.wasm",
+            ]
+        );
+        // A page with no lazy island needs the main files only.
+        assert_eq!(manifest.files_for(&page(&["StorageBanner"]), "backstrong").len(), 3);
+        // A page of another build (or none) gets no list.
+        assert!(manifest.files_for("<html><head></head></html>", "backstrong").is_empty());
+    }
+
+    #[test]
+    fn an_island_is_matched_by_its_whole_name() {
+        // `Session` must not take `SessionRunner`'s split.
+        let manifest = SplitManifest::parse("/pkg/abc", MANIFEST.as_bytes()).unwrap();
+        assert_eq!(manifest.files_for(&page(&["Session"]), "backstrong").len(), 3);
+    }
+
+    #[test]
+    fn the_list_goes_at_the_end_of_the_head() {
+        let html = with_list("<head><title>t</title></head><body></body>", &["/a.wasm".into(), "/b.js".into()]);
+        assert_eq!(
+            html,
+            "<head><title>t</title><meta name=\"backstrong-preload\" content=\"/a.wasm /b.js\"></head><body></body>"
+        );
+        assert_eq!(with_list("<head></head>", &[]), "<head></head>");
+    }
+
+    #[test]
+    fn a_broken_manifest_is_refused_with_a_reason() {
+        assert!(SplitManifest::parse("/pkg/a", b"{").unwrap_err().contains("not a split manifest"));
+        let err = SplitManifest::parse("/pkg/a", br#"{"x_loader_1": ["../evil"]}"#).unwrap_err();
+        assert!(err.contains("not a plain name"), "{err}");
+    }
+
+    #[test]
+    fn names_become_leptos_split_names() {
+        assert_eq!(snake("SessionRunner"), "session_runner");
+        assert_eq!(snake("ExerciseNotes"), "exercise_notes");
+        assert_eq!(
+            islands(&page(&["A", "SessionRunner", "A"])),
+            ["A", "SessionRunner"]
+        );
+    }
+}
