@@ -1,62 +1,97 @@
 #!/usr/bin/env bash
-# Size report: raw, gzip and brotli bytes of every file a browser loads on a
-# first visit to the home page (HTML, js, wasm, css), and the total. The
-# brotli figures are what a phone actually downloads from our server.
+# Size report: the bytes a phone downloads (brotli, as our server and any
+# static host with the .br twins send them) for
+#   - a first visit to the home page: html, css, js, the main wasm and the
+#     chunks of the page's lazy islands;
+#   - the session page opened straight from the address bar;
+#   - the home page, then the session page (files already fetched count once);
+#   - every file the service worker keeps for offline use;
+# then where the bytes of each wasm module go. Ends each figure with a BENCH line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 site=target/site
 [ -f target/release/hash.txt ] || { echo "size: build first (make build)" >&2; exit 1; }
-h() { awk -v k="$1:" '$1 == k {print $2}' target/release/hash.txt; }
 
-html=$(mktemp)
-trap 'rm -f "$html"' EXIT
-# The home page exactly as the server renders it.
-LEPTOS_SITE_ROOT=$site RUST_LOG=error target/release/backstrong export --out target/size-export >/dev/null
-cp target/size-export/index.html "$html"
+export_dir=target/size-export
+# The pages exactly as the server renders them, with every file's twins.
+LEPTOS_SITE_ROOT=$site RUST_LOG=error target/release/backstrong export --out "$export_dir" >/dev/null
 
-# Prints a table of the given label:file pairs; sets tr, tg, tb to the totals.
-table() {
-  printf '%-10s %10s %10s %10s\n' file raw gzip brotli
-  tr=0; tg=0; tb=0
-  for entry in "$@"; do
-    label=${entry%%:*}; f=${entry#*:}
-    raw=$(wc -c < "$f")
-    gz=$(gzip -9 -c "$f" | wc -c)
-    br=$(brotli -q 11 -c "$f" | wc -c)
-    printf '%-10s %10d %10d %10d\n' "$label" "$raw" "$gz" "$br"
-    tr=$((tr + raw)); tg=$((tg + gz)); tb=$((tb + br))
-  done
-  printf '%-10s %10d %10d %10d\n' total "$tr" "$tg" "$tb"
-}
-css="$site/pkg/backstrong.$(h css).css"
+python3 - "$export_dir" <<'PY'
+import re, subprocess, sys
+from pathlib import Path
 
-echo "First visit (the home page):"
-table "html:$html" "js:$site/pkg/backstrong.$(h js).js" "wasm:$site/pkg/backstrong.$(h wasm).wasm" "css:$css"
-first_raw=$tr; first_gz=$tg; first_br=$tb
-echo "budget: 153600 bytes brotli (150 KB) for a first visit"
+root = Path(sys.argv[1])
 
-# The session page loads its own bundle, with the guided session's island.
+def page(address):
+    return root / (address.strip("/") + "/index.html" if address != "/" else "index.html")
+
+def brotli(path):
+    twin = Path(str(path) + ".br")
+    if twin.exists():
+        return twin.stat().st_size
+    data = path.read_bytes()
+    out = subprocess.run(["brotli", "-q", "11", "-c"], input=data, capture_output=True, check=True)
+    return min(len(out.stdout), len(data))
+
+def files_of(address):
+    """The files a browser fetches for this page: the page, its stylesheet,
+    and the wasm files the page lists for the hydration script."""
+    html = page(address).read_text()
+    files = [page(address)]
+    files += [root / href.lstrip("/") for href in re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html)]
+    listed = re.search(r'<meta name="backstrong-preload" content="([^"]*)"', html)
+    if listed is None:
+        sys.exit(f"size: {address} names no wasm files (no backstrong-preload meta)")
+    files += [root / f.lstrip("/") for f in listed.group(1).split()]
+    return files
+
+def table(title, files):
+    print(title)
+    print(f"{'file':<60} {'raw':>9} {'brotli':>8}")
+    raw = br = 0
+    for f in files:
+        r, b = f.stat().st_size, brotli(f)
+        raw += r; br += b
+        print(f"{str(f.relative_to(root)):<60} {r:>9} {b:>8}")
+    print(f"{'total (' + str(len(files)) + ' files)':<60} {raw:>9} {br:>8}\n")
+    return raw, br
+
+home = files_of("/")
+first_raw, first_br = table("First visit (the home page):", home)
+print("budget: 153600 bytes brotli (150 KB) for a first visit\n")
+session = files_of("/session")
+_, session_br = table("The session page, straight from the address bar:", session)
+_, then_br = table("The home page, then the session page (new files only):",
+                   [f for f in session if f not in home and f != page("/session")] + [page("/session")])
+sw = (root / "sw.js").read_text()
+listed = [json for json in re.findall(r'const (?:PAGES|ASSETS) = (\[.*?\]);', sw, re.S)]
+import json
+precached = [page(a) if not Path(a).suffix else root / a.lstrip("/")
+             for lst in listed for a in json.loads(lst)]
+precache_br = sum(brotli(f) for f in precached) + brotli(root / "sw.js")
+print(f"Kept by the service worker: {len(precached)} files and sw.js, {precache_br} bytes brotli\n")
+print(f"BENCH session_page_brotli_bytes {session_br} bytes")
+print(f"BENCH home_then_session_brotli_bytes {first_br + then_br} bytes")
+print(f"BENCH precache_brotli_bytes {precache_br} bytes")
+print(f"BENCH first_visit_raw_bytes {first_raw} bytes")
+print(f"BENCH first_visit_brotli_bytes {first_br} bytes")
+PY
+
+# Where the bytes go: the main module (the same optimisation as the build,
+# with the function names kept, -g, so code can be told apart by crate),
+# then each lazy island's split.
+out=target/wasm-bindgen/backstrong
 echo
-echo "The session page, straight from the address bar:"
-cp target/size-export/session/index.html "$html"
-session=$(awk '$1 == "session:" {print $2}' target/release/hash.txt)
-table "html:$html" "js:$site/pkg/backstrong-session.$session.js" "wasm:$site/pkg/backstrong-session.$session.wasm" "css:$css"
-echo "BENCH session_page_brotli_bytes $tb bytes"
-echo "BENCH first_visit_raw_bytes $first_raw bytes"
-echo "BENCH first_visit_gzip_bytes $first_gz bytes"
-echo "BENCH first_visit_brotli_bytes $first_br bytes"
-
-# Where the bytes go, per bundle: the same optimisation as the build, with
-# the function names kept (-g) so code can be told apart by crate.
+named=$(mktemp --suffix=.wasm)
+trap 'rm -f "$named"' EXIT
+node_modules/.bin/wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$out/bindgen/backstrong_bg.wasm" -o "$named" 2> >(grep -v 'unknown name subsection' >&2)
+python3 scripts/wasm-top.py "$named" 12 | sed "1s|^[^:]*|main module (optimised, names kept for this report)|"
+echo "  eager islands: $(grep -o 'export function [A-Z][A-Za-z]*_[0-9]\{6,\}' "$out/bindgen/backstrong.js" \
+  | sed 's/export function //; s/_[0-9]*$//' | sort | tr '\n' ' ')"
 echo
-for bundle in backstrong backstrong-session; do
-  named=$(mktemp --suffix=.wasm)
-  node_modules/.bin/wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "target/wasm-bindgen/$bundle/${bundle}_bg.wasm" -o "$named"
-  python3 scripts/wasm-top.py "$named" 12 | sed "1s|^[^:]*|$bundle (optimised, names kept for this report)|"
-  echo "  islands: $(grep -o 'export function [A-Z][A-Za-z]*_[0-9]\{6,\}' "target/wasm-bindgen/$bundle/$bundle.js" \
-    | sed 's/export function //; s/_[0-9]*$//' | sort | tr '\n' ' ')"
-  rm -f "$named"
-  echo
+echo "Lazy islands (each split's own module; chunks shared by several splits apart), brotli bytes:"
+for f in "$out/folder/"split_*.wasm; do
+  printf '  %-40s %8d\n' "$(basename "$f" .wasm | sed 's/^split_//; s/_loader_[0-9]*$//')" "$(brotli -q 11 -c "$f" | wc -c)"
 done

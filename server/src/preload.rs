@@ -49,7 +49,8 @@ impl SplitManifest {
     /// the js, the main wasm, the loader, then each lazy island's files,
     /// each once. Empty when the page does not load this build.
     pub fn files_for(&self, html: &str, output_name: &str) -> Vec<String> {
-        if !html.contains(&format!("{}/", self.folder)) {
+        // The hydration script names the folder without its leading slash.
+        if !html.contains(self.folder.trim_start_matches('/')) {
             return Vec::new();
         }
         let mut files = vec![
@@ -143,7 +144,7 @@ mod tests {
 
     fn page(islands: &[&str]) -> String {
         let mut html = String::from(
-            "<html><head><script>import('/pkg/abc/backstrong.js')</script></head><body>",
+            "<html><head><script>go(\"\", \"pkg/abc\", \"backstrong\")</script></head><body>",
         );
         for island in islands {
             html.push_str(&format!(

@@ -118,8 +118,13 @@ impl Stored for History {
     fn migrate_step(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
         match from {
             1 => {
-                let v1: HistoryV1 = serde_json::from_value(data).map_err(|e| e.to_string())?;
-                serde_json::to_value(HistoryWire::from(&v1.sessions[..])).map_err(|e| e.to_string())
+                // Through text, with the readers and writers every page's
+                // wasm has anyway (see `storage::decode`).
+                let v1: HistoryV1 =
+                    serde_json::from_str(&data.to_string()).map_err(|e| e.to_string())?;
+                let wire = serde_json::to_string(&HistoryWire::from(&v1.sessions[..]))
+                    .map_err(|e| e.to_string())?;
+                serde_json::from_str(&wire).map_err(|e| e.to_string())
             }
             // Format 3 only adds set statuses 2 and 3: a format 2 history
             // reads as it is.
