@@ -2,6 +2,8 @@
 # Lighthouse 12.2.3 (the last line that runs on Node 20) against the release
 # server on loopback: mobile preset (Lighthouse's default: a mid-range phone,
 # simulated slow 4G), headless Chromium, three runs, median of each figure.
+# Two pages: the home page (BENCH lighthouse_*) and the session page, which
+# loads the largest lazy island (BENCH lighthouse_session_*).
 # Prints BENCH lines; fails nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +17,6 @@ if [ ! -x "$lh" ] || ! "$lh" --version | grep -qx 12.2.3; then
 fi
 port=${LIGHTHOUSE_PORT:-3109}
 runs=${LIGHTHOUSE_RUNS:-3}
-url=${LIGHTHOUSE_URL:-http://127.0.0.1:$port/}
 work=$(mktemp -d)
 LEPTOS_SITE_ROOT=target/site target/release/backstrong serve --addr "127.0.0.1:$port" --log warn \
   >"$work/server.log" 2>&1 &
@@ -23,6 +24,9 @@ server=$!
 trap 'kill $server 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 100); do curl -fso /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
 
+audit() { # <BENCH prefix> <path>
+local prefix=$1 url=http://127.0.0.1:$port$2
+echo "lighthouse: $url"
 for i in $(seq "$runs"); do
   CHROME_PATH=/usr/bin/chromium "$lh" "$url" --quiet \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" \
@@ -31,19 +35,20 @@ for i in $(seq "$runs"); do
   echo "lighthouse: run $i of $runs done"
 done
 
-cp "$work/run$runs.json" "$tool/last-report.json"
-python3 - "$work"/run*.json <<'PY'
+cp "$work/run$runs.json" "$tool/last-report-$prefix.json"
+python3 - "$prefix" "$work"/run*.json <<'PY'
 import json, statistics, sys
-runs = [json.load(open(p)) for p in sys.argv[1:]]
+prefix = sys.argv[1]
+runs = [json.load(open(p)) for p in sys.argv[2:]]
 def med(f):
     return statistics.median(f(r) for r in runs)
 cats = {"performance": "performance", "accessibility": "accessibility",
         "best_practices": "best-practices", "seo": "seo"}
 for name, key in cats.items():
-    print(f"BENCH lighthouse_{name} {med(lambda r: r['categories'][key]['score'] * 100):.0f} score")
-print(f"BENCH lighthouse_lcp_ms {med(lambda r: r['audits']['largest-contentful-paint']['numericValue']):.0f} ms")
-print(f"BENCH lighthouse_tbt_ms {med(lambda r: r['audits']['total-blocking-time']['numericValue']):.0f} ms")
-print(f"BENCH lighthouse_cls {med(lambda r: r['audits']['cumulative-layout-shift']['numericValue']):.3f} score")
+    print(f"BENCH {prefix}_{name} {med(lambda r: r['categories'][key]['score'] * 100):.0f} score")
+print(f"BENCH {prefix}_lcp_ms {med(lambda r: r['audits']['largest-contentful-paint']['numericValue']):.0f} ms")
+print(f"BENCH {prefix}_tbt_ms {med(lambda r: r['audits']['total-blocking-time']['numericValue']):.0f} ms")
+print(f"BENCH {prefix}_cls {med(lambda r: r['audits']['cumulative-layout-shift']['numericValue']):.3f} score")
 print(f"(first contentful paint {med(lambda r: r['audits']['first-contentful-paint']['numericValue']):.0f} ms, "
       f"speed index {med(lambda r: r['audits']['speed-index']['numericValue']):.0f} ms)")
 # Anything that cost points, from the last run, so it can be fixed.
@@ -54,3 +59,7 @@ for key in cats.values():
         if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
             print(f"  {key}: {audit['id']} scored {audit['score']}: {audit['title']}")
 PY
+rm -f "$work"/run*.json
+}
+audit lighthouse /
+audit lighthouse_session /session

@@ -27,44 +27,41 @@ async fn sigterm_stops_the_server_cleanly() {
     assert!(status.success(), "exit status after SIGTERM: {status}");
 }
 
+/// The files each page lists for the hydration script (`<meta
+/// name="backstrong-preload">`): all in this build's folder, the session's
+/// split only on the session page, each served for a year; the split
+/// manifest stays on the server.
 #[tokio::test]
-async fn the_real_bundles_are_served_with_their_hashed_names() {
+async fn each_page_lists_its_own_files_of_this_build() {
     let site = Site::server().await;
-    let home = http_get(&site.base, "/").await;
-    let session = http_get(&site.base, "/session").await;
     let hashes =
         std::fs::read_to_string(end2end::root().join("target/release/hash.txt")).expect("hash.txt");
-    let mut names = Vec::new();
+    let mut css = None;
+    let mut build = None;
     for line in hashes.lines() {
-        let (kind, hash) = line.split_once(": ").expect("kind: hash");
-        match kind {
-            // Every page but the session page loads the smaller bundle.
-            // (The hydration script names each file by its stem.)
-            "js" | "wasm" => {
-                let stem = format!("\"backstrong.{hash}\"");
-                assert!(home.contains(&stem), "{stem} not loaded by the home page");
-                assert!(
-                    !session.contains(&stem),
-                    "{stem} loaded by the session page"
-                );
-                names.push(format!("/pkg/backstrong.{hash}.{kind}"));
-            }
-            "css" => names.push(format!("/pkg/backstrong.{hash}.css")),
-            // The session page loads the bundle with the session's island.
-            "session" => {
-                let stem = format!("\"backstrong-session.{hash}\"");
-                assert!(session.contains(&stem), "{stem} not loaded by /session");
-                assert!(!home.contains(&stem), "{stem} loaded by the home page");
-                for ext in ["js", "wasm"] {
-                    names.push(format!("/pkg/backstrong-session.{hash}.{ext}"));
-                }
-            }
-            other => panic!("unknown line in hash.txt: {other}"),
+        match line.split_once(": ").expect("kind: hash") {
+            ("css", hash) => css = Some(format!("/pkg/backstrong.{hash}.css")),
+            ("build", id) => build = Some(format!("/pkg/{id}/")),
+            (other, _) => panic!("unknown line in hash.txt: {other}"),
         }
     }
-    assert_eq!(names.len(), 5);
-    for name in names {
-        let asset = http_get(&site.base, &name).await;
+    let (css, folder) = (css.expect("css line"), build.expect("build line"));
+    let listed = |page: &str| -> Vec<String> {
+        let start = page
+            .find("<meta name=\"backstrong-preload\" content=\"")
+            .expect("a preload list")
+            + "<meta name=\"backstrong-preload\" content=\"".len();
+        let list = &page[start..start + page[start..].find('"').unwrap()];
+        list.split(' ').map(str::to_owned).collect()
+    };
+    let home = listed(&http_get(&site.base, "/").await);
+    let session = listed(&http_get(&site.base, "/session").await);
+    let is_session_split = |f: &String| f.contains("split_session_runner_loader_");
+    assert!(!home.iter().any(is_session_split), "{home:?}");
+    assert!(session.iter().any(is_session_split), "{session:?}");
+    for name in [&css].into_iter().chain(&home).chain(&session) {
+        assert!(name == &css || name.starts_with(&folder), "{name} is not in {folder}");
+        let asset = http_get(&site.base, name).await;
         assert!(
             asset.starts_with("HTTP/1.1 200"),
             "{name}: {}",
@@ -72,4 +69,6 @@ async fn the_real_bundles_are_served_with_their_hashed_names() {
         );
         assert!(asset.contains("immutable"), "{name}");
     }
+    let manifest = http_get(&site.base, &format!("{folder}manifest.json")).await;
+    assert!(manifest.starts_with("HTTP/1.1 404"), "{manifest}");
 }
