@@ -18,12 +18,12 @@ out=target/wasm-bindgen/$name
 step() { printf '\033[1mbuild:\033[0m %s\n' "$*"; }
 
 # One bundle. Every island the first visit does not need is lazy
-# (`#[island(lazy)]`): the split step cuts its code out of the main module,
+# (`#[island(lazy)]` under feature `split`): the split step cuts its code out of the main module,
 # and a page loads only the splits of its own islands. .cargo/config.toml
 # links the wasm with --emit-relocs, which the split step reads.
 step "wasm (feature hydrate, wasm-release profile)"
 cargo build --quiet -p app --lib --target wasm32-unknown-unknown --profile wasm-release \
-  --no-default-features --features hydrate
+  --no-default-features --features hydrate,split
 wasm_in=target/wasm32-unknown-unknown/wasm-release/app.wasm
 cargo build --quiet -p wasm-split --release
 # Splitting, wasm-bindgen and wasm-opt take a while: skip them when neither

@@ -23,9 +23,10 @@ counted() {
 tier "format"
 cargo fmt --all -- --check
 
-tier "clippy: ssr, hydrate (wasm32), no features, tests, tools"
+tier "clippy: ssr, hydrate (wasm32; unsplit and split), no features, tests, tools"
 cargo clippy --quiet -p app --features ssr --all-targets -- -D warnings
 cargo clippy --quiet -p app --no-default-features --features hydrate --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --quiet -p app --no-default-features --features hydrate,split --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --quiet -p app --no-default-features --all-targets -- -D warnings
 cargo clippy --quiet -p server -p end2end -p wasm-split --all-targets -- -D warnings
 

@@ -60,7 +60,10 @@ async fn each_page_lists_its_own_files_of_this_build() {
     assert!(!home.iter().any(is_session_split), "{home:?}");
     assert!(session.iter().any(is_session_split), "{session:?}");
     for name in [&css].into_iter().chain(&home).chain(&session) {
-        assert!(name == &css || name.starts_with(&folder), "{name} is not in {folder}");
+        assert!(
+            name == &css || name.starts_with(&folder),
+            "{name} is not in {folder}"
+        );
         let asset = http_get(&site.base, name).await;
         assert!(
             asset.starts_with("HTTP/1.1 200"),

@@ -208,7 +208,8 @@ impl Config {
             leptos.site_root = root.into();
         }
         if env.get("LEPTOS_HASH_FILES").is_none() {
-            leptos.hash_files = app::build_folder::hash_file_path(&leptos).is_some_and(|p| p.exists());
+            leptos.hash_files =
+                app::build_folder::hash_file_path(&leptos).is_some_and(|p| p.exists());
         }
 
         let log = match given.log {

@@ -32,8 +32,7 @@ impl SplitManifest {
             serde_json::from_slice(json).map_err(|e| format!("not a split manifest: {e}"))?;
         let safe = |s: &str| {
             !s.is_empty()
-                && s
-                    .bytes()
+                && s.bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         };
         if let Some(bad) = splits.values().flatten().find(|stem| !safe(stem)) {
@@ -174,21 +173,36 @@ mod tests {
             ]
         );
         // A page with no lazy island needs the main files only.
-        assert_eq!(manifest.files_for(&page(&["StorageBanner"]), "backstrong").len(), 3);
+        assert_eq!(
+            manifest
+                .files_for(&page(&["StorageBanner"]), "backstrong")
+                .len(),
+            3
+        );
         // A page of another build (or none) gets no list.
-        assert!(manifest.files_for("<html><head></head></html>", "backstrong").is_empty());
+        assert!(
+            manifest
+                .files_for("<html><head></head></html>", "backstrong")
+                .is_empty()
+        );
     }
 
     #[test]
     fn an_island_is_matched_by_its_whole_name() {
         // `Session` must not take `SessionRunner`'s split.
         let manifest = SplitManifest::parse("/pkg/abc", MANIFEST.as_bytes()).unwrap();
-        assert_eq!(manifest.files_for(&page(&["Session"]), "backstrong").len(), 3);
+        assert_eq!(
+            manifest.files_for(&page(&["Session"]), "backstrong").len(),
+            3
+        );
     }
 
     #[test]
     fn the_list_goes_at_the_end_of_the_head() {
-        let html = with_list("<head><title>t</title></head><body></body>", &["/a.wasm".into(), "/b.js".into()]);
+        let html = with_list(
+            "<head><title>t</title></head><body></body>",
+            &["/a.wasm".into(), "/b.js".into()],
+        );
         assert_eq!(
             html,
             "<head><title>t</title><meta name=\"backstrong-preload\" content=\"/a.wasm /b.js\"></head><body></body>"
@@ -198,7 +212,11 @@ mod tests {
 
     #[test]
     fn a_broken_manifest_is_refused_with_a_reason() {
-        assert!(SplitManifest::parse("/pkg/a", b"{").unwrap_err().contains("not a split manifest"));
+        assert!(
+            SplitManifest::parse("/pkg/a", b"{")
+                .unwrap_err()
+                .contains("not a split manifest")
+        );
         let err = SplitManifest::parse("/pkg/a", br#"{"x_loader_1": ["../evil"]}"#).unwrap_err();
         assert!(err.contains("not a plain name"), "{err}");
     }

@@ -526,9 +526,7 @@ fn read_files(root: &Path) -> Result<Vec<SiteFile>, SiteError> {
 
 /// Takes the split manifests (`/pkg/<build>/manifest.json`) out of the
 /// files: the server reads them, browsers never need them.
-fn split_manifests(
-    files: Vec<SiteFile>,
-) -> Result<(Vec<SiteFile>, Vec<SplitManifest>), SiteError> {
+fn split_manifests(files: Vec<SiteFile>) -> Result<(Vec<SiteFile>, Vec<SplitManifest>), SiteError> {
     let mut kept = Vec::new();
     let mut manifests = Vec::new();
     for file in files {

@@ -7,7 +7,10 @@ use leptos::prelude::*;
 /// The user's own note for an exercise (seat height, pin setting), saved as
 /// they type. Shown as plain text only. A note over the limit is refused with
 /// a message, and the saved note stays as it was.
-#[island(lazy)]
+// Lazy in the release build, which splits the wasm (feature `split`); the
+// wasm tests run an unsplit wasm, where a lazy island could not load.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
 pub fn ExerciseNotes(
     /// The exercise the note belongs to.
     exercise_id: String,

@@ -4,7 +4,10 @@ use leptos::prelude::*;
 
 /// Reads the history once it is loaded and shows consistency, the
 /// per-exercise progress and the sessions by week.
-#[island(lazy)]
+// Lazy in the release build, which splits the wasm (feature `split`); the
+// wasm tests run an unsplit wasm, where a lazy island could not load.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
 pub fn ProgressView() -> impl IntoView {
     let st = stores();
     // For `make bench-storage`: the history is on screen once the frame

@@ -8,7 +8,10 @@ use crate::{
 use leptos::prelude::*;
 
 /// Picks the period, prints, and shows the report once storage is read.
-#[island(lazy)]
+// Lazy in the release build, which splits the wasm (feature `split`); the
+// wasm tests run an unsplit wasm, where a lazy island could not load.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
 pub fn ReportView() -> impl IntoView {
     let st = stores();
     let period = RwSignal::new(Period::Weeks12);

@@ -117,7 +117,10 @@ fn screen_of(
 /// worked out from them and the clock on every frame. The rules live in
 /// plain Rust (`session::dispatch`, `session::cues`); this island shows the
 /// screen, sends events, and plays the cues.
-#[island(lazy)]
+// Lazy in the release build, which splits the wasm (feature `split`); the
+// wasm tests run an unsplit wasm, where a lazy island could not load.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
 pub fn SessionRunner() -> impl IntoView {
     let st = stores();
     let now = RwSignal::new(platform::now_ms());

@@ -7,7 +7,10 @@ use leptos::prelude::*;
 /// Every panel of the settings page, as one island: the page is interactive
 /// from top to bottom, and one lazy island loads its code in one split of
 /// the wasm (a few files) instead of a dozen small ones.
-#[island(lazy)]
+// Lazy in the release build, which splits the wasm (feature `split`); the
+// wasm tests run an unsplit wasm, where a lazy island could not load.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
 pub fn SettingsPanels() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="theme-heading">
