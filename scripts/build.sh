@@ -21,7 +21,12 @@ step() { printf '\033[1mbuild:\033[0m %s\n' "$*"; }
 # (`#[island(lazy)]` under feature `split`): the split step cuts its code out of the main module,
 # and a page loads only the splits of its own islands. .cargo/config.toml
 # links the wasm with --emit-relocs, which the split step reads.
-step "wasm (feature hydrate, wasm-release profile)"
+step "wasm (features hydrate and split, wasm-release profile)"
+# Panic messages name their source file: registry paths shortened to the
+# crate's own path save bytes and keep the machine's folders out of the wasm.
+# (Set here only: the wasm-release profile is built by this script alone.)
+registry=$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/ 2>/dev/null | head -1 || true)
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C link-arg=--emit-relocs${registry:+ --remap-path-prefix=$registry=}" \
 cargo build --quiet -p app --lib --target wasm32-unknown-unknown --profile wasm-release \
   --no-default-features --features hydrate,split
 wasm_in=target/wasm32-unknown-unknown/wasm-release/app.wasm
