@@ -23,7 +23,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wasm=$(basename "$(ls target/site/pkg/backstrong.*.wasm | grep -v session | head -1)")
+wasm=$(cd target/site/pkg && ls -d */backstrong.wasm | head -1)
 LEPTOS_SITE_ROOT=target/site RUST_LOG=error target/release/backstrong export --out "$work/dist" >/dev/null
 
 # Our server, logging only warnings (a log line per request costs throughput).

@@ -1299,3 +1299,38 @@ async fn export_never_deletes_what_is_not_an_earlier_export() {
     let _ = std::fs::remove_dir_all(&theirs);
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// A build folder's split manifest is read by the server, never served: each
+/// page that loads that folder names its files; a broken manifest stops the
+/// start with the file's name, rather than pages that cannot load their islands.
+#[test]
+fn the_split_manifest_becomes_each_pages_file_list_or_a_clear_error() {
+    let build = |fixture: &Fixture| {
+        let options = fixture.options();
+        std::thread::spawn(move || {
+            tokio::runtime::Runtime::new()
+                .unwrap()
+                .block_on(Site::build(&options, SecurityOptions::default()))
+        })
+        .join()
+        .unwrap()
+    };
+    let fixture = Fixture::new("manifest");
+    let folder = fixture.0.join("pkg/0123abcd0123abcd");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("manifest.json"),
+        b"{\"x_loader_1\": [\"chunk_1\"]}",
+    )
+    .unwrap();
+    let site = build(&fixture).expect("a site");
+    assert!(site.get("/pkg/0123abcd0123abcd/manifest.json").is_none());
+
+    std::fs::write(folder.join("manifest.json"), b"{ not json").unwrap();
+    let err = build(&fixture).expect_err("a broken manifest").to_string();
+    assert!(
+        err.contains("/pkg/0123abcd0123abcd/manifest.json") && err.contains("not a split manifest"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&fixture.0);
+}
