@@ -1,6 +1,6 @@
 use super::{
     BodyWeightInput, CueToggles, DataTools, InstallApp, LoadSteps, RestLengths, SetsAndReps,
-    ThemePicker, UnitPicker, WeeklyTargetInput, YourGym,
+    SettingsSection, ThemePicker, UnitPicker, WeeklyTargetInput, YourGym,
 };
 use leptos::prelude::*;
 
@@ -13,45 +13,36 @@ use leptos::prelude::*;
 #[cfg_attr(not(feature = "split"), island)]
 pub fn SettingsPanels() -> impl IntoView {
     view! {
-        <section class="panel" aria-labelledby="theme-heading">
-            <h2 id="theme-heading">"Display"</h2>
+        <SettingsSection id="theme" title="Display">
             <ThemePicker />
-        </section>
-        <section class="panel" aria-labelledby="body-heading">
-            <h2 id="body-heading">"You"</h2>
+        </SettingsSection>
+        <SettingsSection id="body" title="You">
             <BodyWeightInput />
             <h3>"Units"</h3>
             <UnitPicker />
             <h3>"Weekly target"</h3>
             <WeeklyTargetInput />
-        </section>
-        <section class="panel" aria-labelledby="rest-heading">
-            <h2 id="rest-heading">"Rest between sets"</h2>
+        </SettingsSection>
+        <SettingsSection id="rest" title="Rest between sets">
             <RestLengths />
-        </section>
-        <section class="panel" aria-labelledby="gym-heading">
-            <h2 id="gym-heading">"Your gym"</h2>
+        </SettingsSection>
+        <SettingsSection id="gym" title="Your gym">
             <YourGym />
-        </section>
-        <section class="panel" aria-labelledby="sets-reps-heading">
-            <h2 id="sets-reps-heading">"Sets and reps"</h2>
+        </SettingsSection>
+        <SettingsSection id="sets-reps" title="Sets and reps">
             <SetsAndReps />
-        </section>
-        <section class="panel" aria-labelledby="steps-heading">
-            <h2 id="steps-heading">"Your gym's weight steps"</h2>
+        </SettingsSection>
+        <SettingsSection id="steps" title="Your gym's weight steps">
             <LoadSteps />
-        </section>
-        <section class="panel" aria-labelledby="cues-heading">
-            <h2 id="cues-heading">"Session cues"</h2>
+        </SettingsSection>
+        <SettingsSection id="cues" title="Session cues">
             <CueToggles />
-        </section>
-        <section class="panel" aria-labelledby="install-heading">
-            <h2 id="install-heading">"Install and offline"</h2>
+        </SettingsSection>
+        <SettingsSection id="install" title="Install and offline">
             <InstallApp />
-        </section>
-        <section class="panel" aria-labelledby="data-heading">
-            <h2 id="data-heading">"Your data"</h2>
+        </SettingsSection>
+        <SettingsSection id="data" title="Your data">
             <DataTools />
-        </section>
+        </SettingsSection>
     }
 }
