@@ -9,7 +9,6 @@ mod load_steps;
 mod rest_lengths;
 mod settings_page;
 mod settings_panels;
-mod settings_section;
 mod theme_picker;
 mod unit_picker;
 mod weekly_target_input;
@@ -24,7 +23,6 @@ pub use {
     rest_lengths::RestLengths,
     settings_page::SettingsPage,
     settings_panels::SettingsPanels,
-    settings_section::SettingsSection,
     theme_picker::ThemePicker,
     unit_picker::UnitPicker,
     weekly_target_input::WeeklyTargetInput,

@@ -1,6 +1,6 @@
 use super::{
     BodyWeightInput, CueToggles, DataTools, InstallApp, LoadSteps, RestLengths, SetsAndReps,
-    SettingsSection, ThemePicker, UnitPicker, WeeklyTargetInput, YourGym,
+    ThemePicker, UnitPicker, WeeklyTargetInput, YourGym,
 };
 use leptos::prelude::*;
 
@@ -13,36 +13,45 @@ use leptos::prelude::*;
 #[cfg_attr(not(feature = "split"), island)]
 pub fn SettingsPanels() -> impl IntoView {
     view! {
-        <SettingsSection id="theme" title="Display">
+        <section class="panel" aria-labelledby="theme-heading">
+            <h2 id="theme-heading">"Display"</h2>
             <ThemePicker />
-        </SettingsSection>
-        <SettingsSection id="body" title="You">
+        </section>
+        <section class="panel" aria-labelledby="body-heading">
+            <h2 id="body-heading">"You"</h2>
             <BodyWeightInput />
             <h3>"Units"</h3>
             <UnitPicker />
             <h3>"Weekly target"</h3>
             <WeeklyTargetInput />
-        </SettingsSection>
-        <SettingsSection id="rest" title="Rest between sets">
+        </section>
+        <section class="panel" aria-labelledby="rest-heading">
+            <h2 id="rest-heading">"Rest between sets"</h2>
             <RestLengths />
-        </SettingsSection>
-        <SettingsSection id="gym" title="Your gym">
+        </section>
+        <section class="panel" aria-labelledby="gym-heading">
+            <h2 id="gym-heading">"Your gym"</h2>
             <YourGym />
-        </SettingsSection>
-        <SettingsSection id="sets-reps" title="Sets and reps">
+        </section>
+        <section class="panel" aria-labelledby="sets-reps-heading">
+            <h2 id="sets-reps-heading">"Sets and reps"</h2>
             <SetsAndReps />
-        </SettingsSection>
-        <SettingsSection id="steps" title="Your gym's weight steps">
+        </section>
+        <section class="panel" aria-labelledby="steps-heading">
+            <h2 id="steps-heading">"Your gym's weight steps"</h2>
             <LoadSteps />
-        </SettingsSection>
-        <SettingsSection id="cues" title="Session cues">
+        </section>
+        <section class="panel" aria-labelledby="cues-heading">
+            <h2 id="cues-heading">"Session cues"</h2>
             <CueToggles />
-        </SettingsSection>
-        <SettingsSection id="install" title="Install and offline">
+        </section>
+        <section class="panel" aria-labelledby="install-heading">
+            <h2 id="install-heading">"Install and offline"</h2>
             <InstallApp />
-        </SettingsSection>
-        <SettingsSection id="data" title="Your data">
+        </section>
+        <section class="panel" aria-labelledby="data-heading">
+            <h2 id="data-heading">"Your data"</h2>
             <DataTools />
-        </SettingsSection>
+        </section>
     }
 }
