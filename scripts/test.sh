@@ -11,7 +11,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
-tier() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each tier's heading also says how long the one before it took (SECONDS
+# is bash's clock), so the slow tiers are easy to see.
+last=$SECONDS
+tier() {
+  printf '\n\033[1m== %s\033[0m (%d s since the last tier began, %d s in all)\n' "$*" $((SECONDS - last)) "$SECONDS"
+  last=$SECONDS
+}
 # Test output is also kept in a log, to add up the counts at the end.
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -45,5 +51,6 @@ tier "end-to-end in headless Chromium (server and static export)"
 counted cargo test --quiet -p end2end -- --test-threads=1
 
 # One closing line for people and CI alike: every tier's counts added up.
+tier "done"
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed;?$/) p += $(i-1); if ($i ~ /^failed;?$/) f += $(i-1) } }
      END { printf "\n%d passed, %d failed\n", p, f }' "$log"
