@@ -1,6 +1,6 @@
 use super::{ConsistencyPanel, ExerciseProgress, HistoryList};
 use crate::{platform, program::session_order, progress, state::stores};
-use leptos::prelude::*;
+use leptos::{either::EitherOf3, prelude::*};
 
 /// Reads the history once it is loaded and shows consistency, the
 /// per-exercise progress and the sessions by week.
@@ -22,20 +22,21 @@ pub fn ProgressView() -> impl IntoView {
     });
     move || {
         if !st.loaded.get() {
-            return view! { <p class="lead" data-testid="progress-loading">"Reading your history on this device…"</p> }.into_any();
+            return EitherOf3::A(
+                view! { <p class="lead" data-testid="progress-loading">"Reading your history on this device…"</p> },
+            );
         }
         let now = platform::now_ms();
         let offset = platform::utc_offset_min();
         let (unit, target) = st.prefs.with(|p| (p.unit, p.weekly_target));
         st.history.with(|history| {
             if history.sessions.is_empty() {
-                return view! {
+                return EitherOf3::B(view! {
                     <div class="panel" data-testid="progress-empty">
                         <p>"No sessions yet. Your first one shows up here as soon as it ends: the weeks you trained, your loads and any pain, side by side."</p>
                         <a class="button button-primary" href="/session">"Go to today's session"</a>
                     </div>
-                }
-                .into_any();
+                });
             }
             let consistency = progress::consistency(history, now, offset, target);
             let exercises: Vec<_> = session_order()
@@ -47,7 +48,7 @@ pub fn ProgressView() -> impl IntoView {
                     })
                 })
                 .collect();
-            view! {
+            EitherOf3::C(view! {
                 <div data-testid="progress-ready" hidden></div>
                 <ConsistencyPanel consistency />
                 <section class="panel" aria-labelledby="by-exercise">
@@ -57,8 +58,7 @@ pub fn ProgressView() -> impl IntoView {
                     {exercises}
                 </section>
                 <HistoryList history=history.clone() unit offset />
-            }
-            .into_any()
+            })
         })
     }
 }

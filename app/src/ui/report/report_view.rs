@@ -5,7 +5,7 @@ use crate::{
     report::{self, Period, Sources},
     state::stores,
 };
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 
 /// Picks the period, prints, and shows the report once storage is read.
 // Lazy in the release build, which splits the wasm (feature `split`); the
@@ -94,8 +94,8 @@ pub fn ReportView() -> impl IntoView {
             </button>
         </div>
         {move || match built.get() {
-            None => view! { <p class="lead" data-testid="report-loading">"Reading your log on this device…"</p> }.into_any(),
-            Some((report, unit)) => view! { <ReportBody report unit /> }.into_any(),
+            None => Either::Left(view! { <p class="lead" data-testid="report-loading">"Reading your log on this device…"</p> }),
+            Some((report, unit)) => Either::Right(view! { <ReportBody report unit /> }),
         }}
     }
 }

@@ -7,7 +7,11 @@ use crate::{
     storage::{Backend, browser::BrowserBackend},
     units::count,
 };
-use leptos::{html, prelude::*};
+use leptos::{
+    either::{EitherOf3, EitherOf4},
+    html,
+    prelude::*,
+};
 
 /// Where the import stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,14 +143,14 @@ pub fn DataTools() -> impl IntoView {
             <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-file" node_ref=file_input on:change=chosen />
             <label class="button file-button" for="import-file">"Choose a backup file…"</label>
             {move || match import.get() {
-                Import::Idle => ().into_any(),
-                Import::Refused(message) => view! { <p class="error" role="alert" data-testid="import-error">{message}</p> }.into_any(),
-                Import::Done(message) => view! { <p class="ok" role="status" data-testid="import-done">{message}</p> }.into_any(),
+                Import::Idle => EitherOf4::A(()),
+                Import::Refused(message) => EitherOf4::B(view! { <p class="error" role="alert" data-testid="import-error">{message}</p> }),
+                Import::Done(message) => EitherOf4::C(view! { <p class="ok" role="status" data-testid="import-done">{message}</p> }),
                 Import::Ready(backup) => {
                     let summary = st.history.with_untracked(|h| backup.summary(h, platform::utc_offset_min()));
                     let span = summary.span.map(|(a, b)| format!(" from {} to {}", short_date(a), date_label(b))).unwrap_or_default();
                     let made = if backup.exported_ms > 0 { format!("This backup was made on {}. ", date_label(local_day(backup.exported_ms, platform::utc_offset_min()))) } else { String::new() };
-                    view! {
+                    EitherOf4::D(view! {
                         <div class="panel import-preview" data-testid="import-preview">
                             <p>
                                 {made}
@@ -162,7 +166,7 @@ pub fn DataTools() -> impl IntoView {
                             </div>
                             <p class="hint">"Merge keeps everything you have and adds what is new. Replace makes this app hold exactly the backup."</p>
                         </div>
-                    }.into_any()
+                    })
                 }
             }}
 
@@ -194,9 +198,9 @@ pub fn DataTools() -> impl IntoView {
 
             <h3>"Delete all my data"</h3>
             {move || if deleted.get() {
-                view! { <p class="ok" role="status" data-testid="deleted">"Everything BackStrong kept on this device was deleted."</p> }.into_any()
+                EitherOf3::A(view! { <p class="ok" role="status" data-testid="deleted">"Everything BackStrong kept on this device was deleted."</p> })
             } else if confirm_delete.get() {
-                view! {
+                EitherOf3::B(view! {
                     <div class="panel panel-danger" role="alertdialog" aria-labelledby="delete-q">
                         <p id="delete-q">"Delete every session, note and setting from this device? This cannot be undone. Save a backup first if you may want them back."</p>
                         <div class="button-row">
@@ -204,9 +208,9 @@ pub fn DataTools() -> impl IntoView {
                             <button type="button" class="button button-primary" on:click=move |_| confirm_delete.set(false)>"Keep my data"</button>
                         </div>
                     </div>
-                }.into_any()
+                })
             } else {
-                view! { <button type="button" class="button" data-testid="delete-all" on:click=move |_| confirm_delete.set(true)>"Delete all my data…"</button> }.into_any()
+                EitherOf3::C(view! { <button type="button" class="button" data-testid="delete-all" on:click=move |_| confirm_delete.set(true)>"Delete all my data…"</button> })
             }}
         </div>
     }

@@ -1,5 +1,5 @@
 use crate::{platform::pwa, state::stores};
-use leptos::prelude::*;
+use leptos::{either::EitherOf4, prelude::*};
 
 /// How to put the app on the home screen: the browser's own install dialog
 /// where it offers one, the steps for iPhone and iPad, or a note that it is
@@ -21,28 +21,26 @@ pub fn InstallApp() -> impl IntoView {
     };
     move || {
         if installed.get() {
-            view! { <p data-testid="install-state">"BackStrong is installed on this device. It works offline."</p> }
-                .into_any()
+            EitherOf4::A(
+                view! { <p data-testid="install-state">"BackStrong is installed on this device. It works offline."</p> },
+            )
         } else if stores.install_offered.get() {
-            view! {
+            EitherOf4::B(view! {
                 <p>"Put BackStrong on your home screen: it opens like an app and works with no signal."</p>
                 <button type="button" class="button button-primary" data-testid="install-button" on:click=install>
                     "Install BackStrong"
                 </button>
-            }
-                .into_any()
+            })
         } else if ios.get() {
-            view! {
+            EitherOf4::C(view! {
                 <p data-testid="install-state">"To install on iPhone or iPad: open this page in Safari, tap Share, then \"Add to Home Screen\"."</p>
-            }
-                .into_any()
+            })
         } else {
-            view! {
+            EitherOf4::D(view! {
                 <p data-testid="install-state">
                     "Once a page has loaded, BackStrong works offline. To put it on your home screen, use your browser's menu: \"Install app\" or \"Add to Home screen\". On iPhone: Share, then \"Add to Home Screen\"."
                 </p>
-            }
-                .into_any()
+            })
         }
     }
 }
