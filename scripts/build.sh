@@ -19,8 +19,9 @@ step() { printf '\033[1mbuild:\033[0m %s\n' "$*"; }
 
 # One bundle. Every island the first visit does not need is lazy
 # (`#[island(lazy)]` under feature `split`): the split step cuts its code out of the main module,
-# and a page loads only the splits of its own islands. .cargo/config.toml
-# links the wasm with --emit-relocs, which the split step reads.
+# and a page loads only the splits of its own islands. The split step reads
+# the linker's relocations: --emit-relocs, set below (the variable replaces
+# .cargo/config.toml's flags for wasm32, which carry the same link argument).
 step "wasm (features hydrate and split, wasm-release profile)"
 # Panic messages name their source file: registry paths shortened to the
 # crate's own path save bytes and keep the machine's folders out of the wasm.

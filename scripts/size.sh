@@ -17,7 +17,7 @@ export_dir=target/size-export
 LEPTOS_SITE_ROOT=$site RUST_LOG=error target/release/backstrong export --out "$export_dir" >/dev/null
 
 python3 - "$export_dir" <<'PY'
-import re, subprocess, sys
+import json, re, subprocess, sys
 from pathlib import Path
 
 root = Path(sys.argv[1])
@@ -62,12 +62,11 @@ print("budget: 153600 bytes brotli (150 KB) for a first visit\n")
 session = files_of("/session")
 _, session_br = table("The session page, straight from the address bar:", session)
 _, then_br = table("The home page, then the session page (new files only):",
-                   [f for f in session if f not in home and f != page("/session")] + [page("/session")])
+                   [f for f in session if f not in home])
 sw = (root / "sw.js").read_text()
-listed = [json for json in re.findall(r'const (?:PAGES|ASSETS) = (\[.*?\]);', sw, re.S)]
-import json
-precached = [page(a) if not Path(a).suffix else root / a.lstrip("/")
-             for lst in listed for a in json.loads(lst)]
+pages, assets = (json.loads(re.search(rf"const {name} = (\[.*?\]);", sw, re.S).group(1))
+                 for name in ("PAGES", "ASSETS"))
+precached = [page(a) for a in pages] + [root / a.lstrip("/") for a in assets]
 precache_br = sum(brotli(f) for f in precached) + brotli(root / "sw.js")
 print(f"Kept by the service worker: {len(precached)} files and sw.js, {precache_br} bytes brotli\n")
 print(f"BENCH session_page_brotli_bytes {session_br} bytes")

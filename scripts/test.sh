@@ -13,9 +13,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 # Each tier's heading also says how long the one before it took (SECONDS
 # is bash's clock), so the slow tiers are easy to see.
-last=$SECONDS
+last=
 tier() {
-  printf '\n\033[1m== %s\033[0m (%d s since the last tier began, %d s in all)\n' "$*" $((SECONDS - last)) "$SECONDS"
+  local took=
+  [ -n "$last" ] && took=" (the tier before took $((SECONDS - last)) s; $SECONDS s in all)"
+  printf '\n\033[1m== %s\033[0m%s\n' "$*" "$took"
   last=$SECONDS
 }
 # Test output is also kept in a log, to add up the counts at the end.

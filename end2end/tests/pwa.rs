@@ -80,7 +80,7 @@ async fn installable_and_offline(host: Host) {
     b.start_session_to_first_rest().await;
     b.reload().await;
     b.wait_for("[data-testid='countdown']").await;
-    // Whichever build the reloaded page got, its files are all of that one.
+    // Offline, every wasm file came from the one build folder the worker kept.
     wasm_folder(&b.js(RESOURCES, vec![]).await);
     b.assert_clean_console(&format!("{host:?}: offline")).await;
     browser.close().await;
