@@ -227,6 +227,11 @@ async fn a_new_build_waits_for_the_session_to_end_then_runs_whole() {
     b.click("[data-testid='finish']").await;
     b.wait_for("[data-testid='summary']").await;
     b.wait_for("[data-testid='update-ready']").await;
+    // Drop this page's mark first, so the wait below sees only the reloaded
+    // page (the summary page is hydrated too, and it is still there for a
+    // moment after the click).
+    b.js("document.body.removeAttribute('data-hydrated')", vec![])
+        .await;
     b.click("[data-testid='update-ready'] button").await;
 
     // The page reloads into B: B's worker controls it, B's wasm runs, A's
