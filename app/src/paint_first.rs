@@ -25,9 +25,16 @@ pub fn PaintFirstHydration(options: LeptosOptions) -> impl IntoView {
 }
 
 /// Starts the downloads the server listed for this page (see the module's
-/// notes). The attributes match the requests the scripts make later (a
+/// notes), and the stored data's reader when the browser holds the app's data
+/// (`app::state::reading`; storage that throws counts as empty here, and the
+/// reader then comes when the page asks for it). The attributes match the requests the scripts make later (a
 /// module import; a CORS fetch of a wasm file), so those use the preloads.
-const PRELOAD: &str = r#"for (const file of (document.querySelector('meta[name="backstrong-preload"]')?.content ?? "").split(" ")) {
+const PRELOAD: &str = r#"const listed = (name) => (document.querySelector(`meta[name="${name}"]`)?.content ?? "").split(" ");
+let files = listed("backstrong-preload");
+try {
+  if (Object.keys(localStorage).some((key) => key.startsWith("backstrong:"))) files = files.concat(listed("backstrong-preload-stored"));
+} catch {}
+for (const file of files) {
   if (!file) continue;
   const link = document.createElement("link");
   if (file.endsWith(".js")) {

@@ -1,7 +1,8 @@
 //! The split wasm in headless Chromium, from the server and the static
 //! export: each page with a lazy island fetches exactly the files it lists,
 //! all at once after the first paint, each once, all of one build; the island
-//! works; and the console stays clean.
+//! works; and the console stays clean. The stored data's reader is a split
+//! of its own, fetched only when the browser holds the app's data.
 
 use end2end::{Browser, Host, Site};
 use serde_json::Value;
@@ -23,13 +24,14 @@ const LAZY_PAGES: [(&str, &str); 5] = [
     ),
 ];
 
-/// The files the page lists for the hydration script, as full addresses.
-async fn listed(b: &Browser) -> Vec<String> {
+/// The files the page lists under `meta` for the hydration script, as full
+/// addresses.
+async fn listed(b: &Browser, meta: &str) -> Vec<String> {
     let list = b
         .js(
-            "const m = document.querySelector('meta[name=\"backstrong-preload\"]');
+            "const m = document.querySelector(`meta[name=\"${arguments[0]}\"]`);
              return m ? m.content.split(' ').map(f => new URL(f, location.href).href) : [];",
-            vec![],
+            vec![meta.into()],
         )
         .await;
     list.as_array()
@@ -63,44 +65,104 @@ async fn requested(b: &Browser) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Opens `path`, waits for `live`, and checks what it fetched: exactly the
+/// files it lists (and the reader's when `stored`), each once, every wasm
+/// file by preload.
+async fn fetches_what_it_lists(b: &Browser, host: Host, path: &str, live: &str, stored: bool) {
+    b.wait_for(live).await;
+    let mut listed_files = listed(b, "backstrong-preload").await;
+    let reader = listed(b, "backstrong-preload-stored").await;
+    assert!(
+        reader.iter().any(|f| f.contains("/split_read_stored_")),
+        "{host:?} {path}: the reader is not listed: {reader:?}"
+    );
+    if stored {
+        listed_files.extend(reader);
+    }
+    let requested = requested(b).await;
+    let names: Vec<&String> = requested.iter().map(|(name, _)| name).collect();
+    let unique: BTreeSet<&String> = names.iter().copied().collect();
+    assert_eq!(
+        unique.len(),
+        names.len(),
+        "{host:?} {path}: fetched twice: {names:?}"
+    );
+    // Exactly the listed files: nothing the page needs was left out of
+    // the list (it would be found late, one round trip after another), and
+    // nothing it does not need was fetched (the reader, on a first visit).
+    let listed_set: BTreeSet<&String> = listed_files.iter().collect();
+    assert_eq!(
+        unique, listed_set,
+        "{host:?} {path} (data stored: {stored})"
+    );
+    // Each wasm file was asked for by the preload, before any script
+    // needed it. (A module and its modulepreload share one fetch, which
+    // Chromium may report under either.)
+    for (name, initiator) in &requested {
+        if name.ends_with(".wasm") {
+            assert_eq!(
+                initiator, "link",
+                "{host:?} {path}: {name} was not preloaded"
+            );
+        }
+    }
+    b.assert_clean_console(&format!("{host:?} {path}")).await;
+}
+
 async fn lazy_islands_load_with_their_chunks(host: Host) {
     let site = Site::start(host).await;
     let browser = Browser::start().await;
     let b = &browser;
     for (path, live) in LAZY_PAGES {
         b.open(&site.url(path)).await;
-        b.wait_for(live).await;
-        let listed = listed(b).await;
+        fetches_what_it_lists(b, host, path, live, false).await;
+        let listed = listed(b, "backstrong-preload").await;
         // The js, the main wasm, the loader, and at least the island's split.
         assert!(listed.len() >= 4, "{host:?} {path}: {listed:?}");
         assert!(
             listed.iter().any(|f| f.contains("/split_")),
             "{host:?} {path} lists no split: {listed:?}"
         );
-        let requested = requested(b).await;
-        let names: Vec<&String> = requested.iter().map(|(name, _)| name).collect();
-        let unique: BTreeSet<&String> = names.iter().copied().collect();
-        assert_eq!(
-            unique.len(),
-            names.len(),
-            "{host:?} {path}: fetched twice: {names:?}"
-        );
-        // Exactly the listed files: nothing the page needs was left out of
-        // the list (it would be found late, one round trip after another).
-        let listed_set: BTreeSet<&String> = listed.iter().collect();
-        assert_eq!(unique, listed_set, "{host:?} {path}");
-        // Each wasm file was asked for by the preload, before any script
-        // needed it. (A module and its modulepreload share one fetch, which
-        // Chromium may report under either.)
-        for (name, initiator) in &requested {
-            if name.ends_with(".wasm") {
-                assert_eq!(
-                    initiator, "link",
-                    "{host:?} {path}: {name} was not preloaded"
-                );
-            }
+    }
+    // Nothing stored on the home page either: no split at all.
+    b.open(&site.url("/")).await;
+    fetches_what_it_lists(b, host, "/", "body[data-hydrated]", false).await;
+    assert!(
+        !listed(b, "backstrong-preload")
+            .await
+            .iter()
+            .any(|f| f.contains("/split_")),
+        "{host:?}: the home page loads a split"
+    );
+
+    // With data stored (a body weight), every page also fetches the reader,
+    // by preload, and shows what is stored.
+    b.open(&site.url("/settings")).await;
+    b.find("#body-weight")
+        .await
+        .send_keys("80\u{E004}")
+        .await
+        .unwrap();
+    let with_data = [
+        ("/", "body[data-hydrated]"),
+        (
+            "/exercise/leg-press",
+            "body[data-hydrated] [data-testid='start-load'] strong",
+        ),
+        ("/session", "body[data-hydrated] [data-testid='start']"),
+        ("/stop", "body[data-hydrated]"),
+        (
+            "/settings",
+            "body[data-hydrated] [data-theme-choice='dark']",
+        ),
+    ];
+    for (path, live) in with_data {
+        b.open(&site.url(path)).await;
+        fetches_what_it_lists(b, host, path, live, true).await;
+        if path == "/exercise/leg-press" {
+            let hint = b.text("[data-testid='start-load']").await;
+            assert!(hint.contains("40 kg"), "{host:?}: {hint}");
         }
-        b.assert_clean_console(&format!("{host:?} {path}")).await;
     }
     browser.close().await;
 }

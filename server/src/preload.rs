@@ -10,11 +10,20 @@
 //! that the hydration script reads once the page has painted
 //! (`app::paint_first`), so the downloads start together without competing
 //! with the first paint.
+//!
+//! A second list, `backstrong-preload-stored`, names the files of the stored
+//! data's reader (`app::state::reading`), a split of its own: the script
+//! fetches them only when the browser holds the app's data, so a first visit
+//! never downloads them.
 
 use std::collections::HashMap;
 
 /// The name of the meta element that carries the list.
 pub const META_NAME: &str = "backstrong-preload";
+/// The name of the meta element that lists the stored data's reader.
+pub const STORED_META_NAME: &str = "backstrong-preload-stored";
+/// How the reader's split is named: this, then digits.
+const READER_SPLIT: &str = "read_stored_";
 
 /// A build's split manifest: for each lazy island's split, the stems of the
 /// files it needs, in load order.
@@ -58,36 +67,58 @@ impl SplitManifest {
             format!("{}/__wasm_split.js", self.folder),
         ];
         for island in islands(html) {
-            let prefix = format!("{}_loader_", snake(&island));
-            let Some((_, stems)) = self
-                .splits
-                .iter()
-                .find(|(key, _)| key.strip_prefix(&prefix).is_some_and(all_digits))
-            else {
-                continue; // not lazy: its code is in the main module
-            };
-            for stem in stems {
-                let file = format!("{}/{stem}.wasm", self.folder);
-                if !files.contains(&file) {
-                    files.push(file);
-                }
-            }
+            // Not lazy when it has no split: its code is in the main module.
+            self.add_split(&format!("{}_loader_", snake(&island)), &mut files);
         }
         files
     }
+
+    /// The files of the stored data's reader that `page` (the page's own
+    /// list) does not hold already. Empty when the page does not load this
+    /// build, or when the build has no such split (an unsplit build).
+    pub fn stored_files_for(&self, page: &[String]) -> Vec<String> {
+        if page.is_empty() {
+            return Vec::new();
+        }
+        let mut files = page.to_vec();
+        self.add_split(READER_SPLIT, &mut files);
+        files.split_off(page.len())
+    }
+
+    /// Adds the files of the split named `prefix` + digits to `files`, each once.
+    fn add_split(&self, prefix: &str, files: &mut Vec<String>) {
+        let Some((_, stems)) = self
+            .splits
+            .iter()
+            .find(|(key, _)| key.strip_prefix(prefix).is_some_and(all_digits))
+        else {
+            return;
+        };
+        for stem in stems {
+            let file = format!("{}/{stem}.wasm", self.folder);
+            if !files.contains(&file) {
+                files.push(file);
+            }
+        }
+    }
 }
 
-/// `html` with the list of files as a meta element at the end of its head.
-pub fn with_list(html: &str, files: &[String]) -> String {
-    match html.find("</head>") {
-        Some(at) if !files.is_empty() => format!(
-            "{}<meta name=\"{META_NAME}\" content=\"{}\">{}",
-            &html[..at],
-            files.join(" "),
-            &html[at..]
-        ),
-        _ => html.to_owned(),
+/// `html` with the page's list of files and the reader's as meta elements
+/// at the end of its head.
+pub fn with_lists(html: &str, page: &[String], stored: &[String]) -> String {
+    let Some(at) = html.find("</head>") else {
+        return html.to_owned();
+    };
+    let mut metas = String::new();
+    for (name, files) in [(META_NAME, page), (STORED_META_NAME, stored)] {
+        if !files.is_empty() {
+            metas.push_str(&format!(
+                "<meta name=\"{name}\" content=\"{}\">",
+                files.join(" ")
+            ));
+        }
     }
+    format!("{}{metas}{}", &html[..at], &html[at..])
 }
 
 /// The islands of a page, by component name, in document order.
@@ -137,6 +168,7 @@ mod tests {
     use super::*;
 
     const MANIFEST: &str = r#"{
+        "read_stored_9": ["chunk_2", "chunk_3", "split_read_stored_9"],
         "session_runner_loader_105": ["chunk_1", "chunk_2", "split_session_runner_loader_105"],
         "settings_panels_loader_77": ["chunk_2", "split_settings_panels_loader_77"]
     }"#;
@@ -198,16 +230,41 @@ mod tests {
     }
 
     #[test]
-    fn the_list_goes_at_the_end_of_the_head() {
-        let html = with_list(
+    fn the_reader_lists_only_what_the_page_does_not_have() {
+        let manifest = SplitManifest::parse("/pkg/abc", MANIFEST.as_bytes()).unwrap();
+        let session = manifest.files_for(&page(&["SessionRunner"]), "backstrong");
+        assert_eq!(
+            manifest.stored_files_for(&session),
+            ["/pkg/abc/chunk_3.wasm", "/pkg/abc/split_read_stored_9.wasm"]
+        );
+        let home = manifest.files_for(&page(&["StorageBanner"]), "backstrong");
+        assert_eq!(
+            manifest.stored_files_for(&home),
+            [
+                "/pkg/abc/chunk_2.wasm",
+                "/pkg/abc/chunk_3.wasm",
+                "/pkg/abc/split_read_stored_9.wasm"
+            ]
+        );
+        // Not this build's page, or a build without the split: nothing.
+        assert!(manifest.stored_files_for(&[]).is_empty());
+        let unsplit = SplitManifest::parse("/pkg/abc", b"{}").unwrap();
+        assert!(unsplit.stored_files_for(&home).is_empty());
+    }
+
+    #[test]
+    fn the_lists_go_at_the_end_of_the_head() {
+        let html = with_lists(
             "<head><title>t</title></head><body></body>",
             &["/a.wasm".into(), "/b.js".into()],
+            &["/c.wasm".into()],
         );
         assert_eq!(
             html,
-            "<head><title>t</title><meta name=\"backstrong-preload\" content=\"/a.wasm /b.js\"></head><body></body>"
+            "<head><title>t</title><meta name=\"backstrong-preload\" content=\"/a.wasm /b.js\">\
+             <meta name=\"backstrong-preload-stored\" content=\"/c.wasm\"></head><body></body>"
         );
-        assert_eq!(with_list("<head></head>", &[]), "<head></head>");
+        assert_eq!(with_lists("<head></head>", &[], &[]), "<head></head>");
     }
 
     #[test]

@@ -199,7 +199,7 @@ impl Site {
         let with_preloads = |html: &str| {
             manifests.iter().fold(html.to_owned(), |html, manifest| {
                 let files = manifest.files_for(&html, &options.output_name);
-                preload::with_list(&html, &files)
+                preload::with_lists(&html, &files, &manifest.stored_files_for(&files))
             })
         };
 

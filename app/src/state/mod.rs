@@ -10,6 +10,7 @@
 
 mod notice;
 mod persisted;
+pub mod reading;
 
 pub use notice::{NoticeBoard, StorageNotice};
 pub use persisted::{AnyPersisted, Persisted};
@@ -75,7 +76,18 @@ impl Stores {
         ]
     }
 
-    /// Loads every store; called once, after hydration.
+    /// Nothing is stored: every store keeps its default and may now save.
+    /// Same as [`Stores::load`] on empty storage, without its decoding code.
+    pub fn start_empty(&self) {
+        self.prefs.start_empty();
+        self.notes.start_empty();
+        self.screening.start_empty();
+        self.history.start_empty();
+        self.active.start_empty();
+        leptos::prelude::Set::set(&self.loaded, true);
+    }
+
+    /// Loads every store; called once, after hydration (see [`reading`]).
     pub fn load(&self) {
         for store in self.stored() {
             store.load();

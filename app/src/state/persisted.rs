@@ -71,6 +71,12 @@ where
         }
     }
 
+    /// Storage holds nothing for this store: it keeps its default and may
+    /// now save.
+    pub fn start_empty(&self) {
+        self.writable.set(true);
+    }
+
     /// Reads the value without tracking it.
     pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
         self.value.with_untracked(f)

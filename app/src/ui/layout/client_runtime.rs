@@ -1,10 +1,16 @@
-use crate::{platform, state::stores};
-use leptos::prelude::*;
+use crate::{
+    platform,
+    state::{
+        reading::{self, Reading},
+        stores,
+    },
+};
+use leptos::{prelude::*, task::spawn_local};
 
 /// Renders nothing; in the browser it loads the stored data once the page's
 /// islands are live, applies the theme, registers the service worker (and
-/// listens for the browser's install offer), and marks `<body data-hydrated>` for
-/// anyone (the browser tests) waiting for the page to be ready. It is the
+/// listens for the browser's install offer), and marks `<body data-hydrated>`
+/// for anyone (the browser tests) waiting for the page to be ready. It is the
 /// last island of the page, so every other island has hydrated by then.
 #[island]
 pub fn ClientRuntime() -> impl IntoView {
@@ -13,12 +19,16 @@ pub fn ClientRuntime() -> impl IntoView {
     // see localStorage, so loading here never races a save.
     Effect::new(move |_| {
         platform::mark("backstrong:load-start");
-        stores.load();
-        platform::files::on_storage_change(move |key| stores.reload_changed(key.as_deref()));
         platform::files::persistence(move |p| stores.persisted.set(p));
         platform::pwa::listen_for_install_prompt(move || stores.install_offered.set(true));
         platform::pwa::register_service_worker(move || stores.update_ready.set(true));
-        platform::mark_hydrated();
+        spawn_local(async move {
+            reading::read(stores, Reading::All).await;
+            platform::files::on_storage_change(move |key| {
+                spawn_local(reading::read(stores, Reading::Changed(key)));
+            });
+            platform::mark_hydrated();
+        });
     });
     Effect::new(move |_| {
         let theme = stores.prefs.with(|p| p.theme);

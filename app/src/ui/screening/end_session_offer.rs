@@ -4,7 +4,9 @@ use leptos::{either::EitherOf3, prelude::*};
 /// On the Stop page: when a session is still running (the page was opened
 /// from the Stop link, another tab, or the address bar), offers to end it
 /// now, logged as stopped for pain (F12).
-#[island]
+// Lazy in the release build (feature `split`): only the Stop page has it.
+#[cfg_attr(feature = "split", island(lazy))]
+#[cfg_attr(not(feature = "split"), island)]
 pub fn EndSessionOffer() -> impl IntoView {
     let st = stores();
     let ended = RwSignal::new(false);
