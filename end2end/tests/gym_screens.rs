@@ -417,6 +417,27 @@ async fn no_page_scrolls_sideways_on_a_phone_and_text_stays_legible() {
                    const px = parseFloat(getComputedStyle(el).fontSize);
                    if (px < 14) out.push('text ' + px + ' px: ' + node.textContent.trim().slice(0, 40));
                  }
+                 // Controls stay inside their panel (a stepper's + button
+                 // once reached past it at 360 px).
+                 for (const c of document.querySelectorAll('.panel button, .panel output, .panel input')) {
+                   const panel = c.closest('.panel').getBoundingClientRect();
+                   const r = c.getBoundingClientRect();
+                   if (r.width && r.right > panel.right + 0.5)
+                     out.push('sticks out of its panel by ' + (r.right - panel.right).toFixed(0) + ' px: ' + (c.getAttribute('aria-label') || c.textContent.trim()));
+                 }
+                 // No word in a table or a stepper is broken over two lines.
+                 for (const el of document.querySelectorAll('td, th, .stepper-label, .stepper-value')) {
+                   // Out of sight (the set table's head on a phone, kept for screen readers).
+                   if (!el.getClientRects().length || el.closest('thead')?.getBoundingClientRect().width <= 1) continue;
+                   const text = el.firstChild && el.firstChild.nodeType === Node.TEXT_NODE ? el.firstChild : null;
+                   if (!text) continue;
+                   for (const m of text.textContent.matchAll(/\\S+/g)) {
+                     const range = document.createRange();
+                     range.setStart(text, m.index); range.setEnd(text, m.index + m[0].length);
+                     const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                     if (lines.size > 1) out.push('word broken: ' + m[0]);
+                   }
+                 }
                  return out.slice(0, 10);",
                 vec![],
             )

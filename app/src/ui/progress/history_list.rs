@@ -115,16 +115,16 @@ fn SetTable(session: Session, unit: Unit) -> impl IntoView {
                         view! {
                             <tr class:skipped=!set.done()>
                                 <td>{name}</td>
-                                <td>{set.set}</td>
-                                <td>{if set.done() { set.reps.to_string() } else { crate::backup::set_status(set).to_owned() }}</td>
-                                <td>{set.load_kg.map(|kg| unit.show(kg)).unwrap_or_default()}</td>
-                                <td>{match set.effort {
+                                <td data-label="Set">{set.set}</td>
+                                <td data-label="Reps">{if set.done() { set.reps.to_string() } else { crate::backup::set_status(set).to_owned() }}</td>
+                                <td data-label="Load">{set.load_kg.map(|kg| unit.show(kg)).unwrap_or_default()}</td>
+                                <td data-label="Effort">{match set.effort {
                                     Some(Effort::Easy) => "easy",
                                     Some(Effort::Right) => "about right",
                                     Some(Effort::Hard) => "hard",
                                     None => "",
                                 }}</td>
-                                <td>{set.pain.map(|p| p.to_string()).unwrap_or_default()}</td>
+                                <td data-label="Pain">{set.pain.map(|p| p.to_string()).unwrap_or_default()}</td>
                             </tr>
                         }
                     })

@@ -19,13 +19,15 @@ pub fn Stepper(
     view! {
         <div class="stepper" role="group" aria-labelledby=format!("{id}-label")>
             <span class="stepper-label" id=format!("{id}-label")>{label}</span>
-            <button type="button" class="button stepper-button" aria-label=less data-testid=format!("{id}-minus") on:click=move |_| on_step.run(-1)>
-                "−"
-            </button>
-            <output class="stepper-value" data-testid=format!("{id}-value") aria-live="polite">{value}</output>
-            <button type="button" class="button stepper-button" aria-label=more data-testid=format!("{id}-plus") on:click=move |_| on_step.run(1)>
-                "+"
-            </button>
+            <span class="stepper-controls">
+                <button type="button" class="button stepper-button" aria-label=less data-testid=format!("{id}-minus") on:click=move |_| on_step.run(-1)>
+                    "−"
+                </button>
+                <output class="stepper-value" data-testid=format!("{id}-value") aria-live="polite">{value}</output>
+                <button type="button" class="button stepper-button" aria-label=more data-testid=format!("{id}-plus") on:click=move |_| on_step.run(1)>
+                    "+"
+                </button>
+            </span>
         </div>
     }
 }
