@@ -43,6 +43,8 @@ scripts/build.sh
 
 tier "native tests (domain, SSR HTML, server; live ones against the release binary)"
 BACKSTRONG_BIN="$PWD/target/release/backstrong" counted cargo test --quiet --workspace --exclude end2end --exclude wasm-split
+# The split tool in release, as the build made it: its dependencies are built already.
+counted cargo test --quiet --release -p wasm-split
 
 tier "wasm tests in headless Chromium"
 (cd app && export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner &&

@@ -176,3 +176,41 @@ async fn lazy_islands_load_with_their_chunks_from_the_server() {
 async fn lazy_islands_load_with_their_chunks_from_the_static_export() {
     lazy_islands_load_with_their_chunks(Host::Export).await;
 }
+
+/// A chunk request that fails (the connection dropped on a first visit,
+/// before the service worker has the files) is made again: the island comes
+/// to life and the rest of the wasm keeps working, with nothing logged.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chunk_that_fails_to_arrive_is_fetched_again() {
+    let site = Site::start(Host::Server).await;
+    let browser = Browser::start().await;
+    let b = &browser;
+    // The first request for each chunk fails as a dropped connection does.
+    b.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({ "source": "
+            window.__droppedChunks = 0;
+            const realFetch = window.fetch;
+            const dropped = new Set();
+            window.fetch = function (input, init) {
+              const url = String(input instanceof Request ? input.url : input);
+              if (/\\/(chunk|split)_[^/]*\\.wasm$/.test(url) && !dropped.has(url)) {
+                dropped.add(url);
+                window.__droppedChunks++;
+                return Promise.reject(new TypeError('Failed to fetch'));
+              }
+              return realFetch.call(this, input, init);
+            };" }),
+    )
+    .await;
+    b.open(&site.url("/settings")).await;
+    b.click("[data-theme-choice='dark']").await;
+    b.wait_for("html[data-theme='dark']").await;
+    let dropped = b.js("return window.__droppedChunks", vec![]).await;
+    assert!(
+        dropped.as_u64().is_some_and(|n| n >= 2),
+        "the test dropped no chunk request: {dropped}"
+    );
+    b.assert_clean_console("dropped chunks").await;
+    browser.close().await;
+}

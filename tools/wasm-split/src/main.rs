@@ -6,7 +6,8 @@
 //! - one `.wasm` per split and per chunk of code shared between splits;
 //! - `__wasm_split.js`, the loader the main module imports; it fetches the
 //!   chunks relative to its own address, so every file of one build must sit
-//!   in one folder (scripts/build.sh names that folder after the build);
+//!   in one folder (scripts/build.sh names that folder after the build). Each
+//!   fetch is made to retry (see [`RETRY`]);
 //! - `manifest.json`: for each split, the chunk files (stems) it needs, in
 //!   load order, so a page can fetch them all at once.
 
@@ -44,9 +45,80 @@ fn split(input: &Path, out_dir: &Path, stem: &str) -> Result<(), String> {
         options
     })
     .map_err(|e| format!("{e:#}"))?;
+    let loader = out_dir.join("__wasm_split.js");
+    let js = std::fs::read_to_string(&loader)
+        .map_err(|e| format!("cannot read {}: {e}", loader.display()))?;
+    std::fs::write(&loader, with_retries(&js)?)
+        .map_err(|e| format!("cannot write {}: {e}", loader.display()))?;
     // Sorted, so the same input always gives the same bytes (and hashes).
     let manifest: BTreeMap<_, _> = split.prefetch_map.into_iter().collect();
     let json = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
     let path = out_dir.join("manifest.json");
     std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// How the loader fetches a chunk: `fetch(new URL("./chunk_1.wasm", …))`.
+const FETCH: &str = "fetch(new URL(";
+
+/// Added to the loader. A chunk that fails to arrive (a gym's patchy signal,
+/// before the service worker has the files) makes the split's load fail, and
+/// Leptos's lazy islands treat a failed load as fatal: the whole wasm stops,
+/// eager islands included. So each chunk is asked for until it arrives:
+/// again after half a second, waiting twice as long each time up to 15 s,
+/// and at once when the browser says it is back online. Until then the page
+/// stays as the server rendered it, readable, its Stop link plain HTML.
+const RETRY: &str = r#"
+async function fetchWithRetry(url) {
+    for (let wait = 500; ; wait = Math.min(wait * 2, 15000)) {
+        try {
+            const response = await fetch(url);
+            if (response.ok) return response;
+        } catch (_) {}
+        await new Promise((resolve) => {
+            const done = () => {
+                clearTimeout(timer);
+                removeEventListener("online", done);
+                resolve();
+            };
+            const timer = setTimeout(done, wait);
+            addEventListener("online", done);
+        });
+    }
+}
+"#;
+
+/// The loader with every chunk fetch retried (see [`RETRY`]). Fails when
+/// the loader no longer looks as expected (a new `wasm_split_cli_support`),
+/// so a build never ships chunks that a dropped connection would break.
+fn with_retries(js: &str) -> Result<String, String> {
+    let fetches = js.matches(FETCH).count();
+    let after_import = js.find(";\n").map(|at| at + 2);
+    match after_import {
+        Some(at) if fetches > 0 && js[..at].starts_with("import ") => Ok(format!(
+            "{}{RETRY}{}",
+            &js[..at],
+            js[at..].replace(FETCH, "fetchWithRetry(new URL(")
+        )),
+        _ => Err(format!(
+            "the split loader does not look as expected ({fetches} chunk fetches, \
+             first line {:?}): cannot make its fetches retry",
+            js.lines().next().unwrap_or_default()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_retries;
+
+    #[test]
+    fn every_chunk_fetch_retries() {
+        let js = "import { initSync } from \"./a.js\";\nconst src = fetch(new URL(\"./chunk_1.wasm\", import.meta.url));\nconst b = fetch(new URL(\"./chunk_2.wasm\", import.meta.url));\n";
+        let out = with_retries(js).unwrap();
+        assert!(out.starts_with("import { initSync } from \"./a.js\";\n"));
+        assert_eq!(out.matches("fetchWithRetry(new URL(").count(), 2);
+        assert!(!out.contains(" fetch(new URL("));
+        assert!(out.contains("async function fetchWithRetry(url)"));
+        assert!(with_retries("import x;\nno fetch here\n").is_err());
+    }
 }
