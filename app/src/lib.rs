@@ -20,6 +20,7 @@ pub mod screening;
 pub mod session;
 pub mod state;
 pub mod storage;
+pub mod sync;
 pub mod ui;
 pub mod units;
 
