@@ -18,17 +18,21 @@
 //! Randomness is a parameter here (the key, each nonce), as time is
 //! elsewhere: the browser passes in bytes from `crypto.getRandomValues`.
 //!
-//! Not here yet: the snapshot's contents and their merge rules, the server,
-//! the screens (see the README's "Sync" section).
+//! What a snapshot holds and how two become one: [`merge`].
+//!
+//! Not here yet: the server, the calls to it, the screens (see the README's
+//! "Sync" section).
 
 mod envelope;
 mod keys;
+mod merge;
 // Native only: proptest does not build for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use envelope::{FORMAT, NONCE_LEN, check_version, open, seal};
 pub use keys::{CipherKey, Derived, SyncId, SyncKey, WriteToken};
+pub use merge::{Snapshot, Stamped, merge, stamp_changes};
 
 use thiserror::Error;
 

@@ -208,3 +208,249 @@ proptest! {
         prop_assert_eq!(SyncKey::from_recovery_code(&key.recovery_code()), Ok(key));
     }
 }
+
+mod merging {
+    use super::super::*;
+    use crate::session::{History, Session};
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    /// Six real sessions (from the three-year sample) to vary.
+    fn pool() -> &'static [Session] {
+        static POOL: std::sync::LazyLock<Vec<Session>> =
+            std::sync::LazyLock::new(|| History::three_years_sample().sessions[..6].to_vec());
+        &POOL
+    }
+
+    /// A copy of one of the pool's sessions with only its first `sets` sets.
+    fn session(i: usize, sets: usize) -> Session {
+        let mut s = pool()[i].clone();
+        s.sets.truncate(sets);
+        s
+    }
+
+    fn stamped<T>(value: T, changed_ms: u64) -> Stamped<T> {
+        Stamped { value, changed_ms }
+    }
+
+    prop_compose! {
+        /// Small snapshots over few keys and instants, so the two sides
+        /// often hold the same session, field or note, at the same time.
+        fn snapshot()(
+            sessions in proptest::collection::vec((0usize..6, 0usize..6), 0..5),
+            deleted in proptest::collection::btree_map(0usize..6, 0u64..4, 0..2),
+            prefs in proptest::collection::btree_map(
+                prop_oneof![Just("theme"), Just("unit"), Just("weekly_target")],
+                (0u8..3, 0u64..4), 0..3),
+            notes in proptest::collection::btree_map(
+                prop_oneof![Just("leg-press"), Just("leg-curl")],
+                (proptest::option::of(prop_oneof![Just("seat 4"), Just("pin 7")]), 0u64..4), 0..2),
+        ) -> Snapshot {
+            let pool = pool();
+            let mut history = History::default();
+            for (i, sets) in sessions {
+                history.upsert(session(i, sets));
+            }
+            Snapshot {
+                sessions: history.sessions,
+                deleted_sessions: deleted.into_iter().map(|(i, t)| (pool[i].id.clone(), t)).collect(),
+                prefs: prefs.into_iter().map(|(k, (v, t))| (k.to_owned(), stamped(serde_json::json!(v), t))).collect(),
+                notes: notes.into_iter().map(|(k, (v, t))| (k.to_owned(), stamped(v.map(str::to_owned), t))).collect(),
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn merging_is_a_join(a in snapshot(), b in snapshot(), c in snapshot()) {
+            prop_assert_eq!(merge(&a, &b), merge(&b, &a));
+            prop_assert_eq!(merge(&merge(&a, &b), &c), merge(&a, &merge(&b, &c)));
+            prop_assert_eq!(merge(&a, &a), merge(&a, &Snapshot::default()));
+            let ab = merge(&a, &b);
+            prop_assert_eq!(merge(&ab, &b), ab.clone());
+            // No set lost: every session not deleted is there, with at
+            // least as many sets as either side had.
+            for s in a.sessions.iter().chain(&b.sessions) {
+                if ab.deleted_sessions.contains_key(&s.id) {
+                    prop_assert!(ab.sessions.iter().all(|m| m.id != s.id));
+                } else {
+                    let kept = ab.sessions.iter().find(|m| m.id == s.id);
+                    prop_assert!(kept.is_some_and(|m| m.sets.len() >= s.sets.len()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_later_change_wins_and_a_deleted_note_stays_deleted() {
+        let mut a = Snapshot::default();
+        a.prefs
+            .insert("unit".into(), stamped(serde_json::json!("kg"), 5));
+        a.notes
+            .insert("leg-press".into(), stamped(Some("seat 4".into()), 1));
+        let mut b = Snapshot::default();
+        b.prefs
+            .insert("unit".into(), stamped(serde_json::json!("lb"), 9));
+        b.notes.insert("leg-press".into(), stamped(None, 3));
+        let m = merge(&a, &b);
+        assert_eq!(m.prefs["unit"].value, serde_json::json!("lb"));
+        assert_eq!(m.notes["leg-press"].value, None);
+    }
+
+    #[test]
+    fn a_session_with_more_sets_wins_and_a_deleted_one_stays_gone() {
+        let (short, long) = (session(0, 2), session(0, 5));
+        let a = Snapshot {
+            sessions: vec![long.clone()],
+            ..Snapshot::default()
+        };
+        let b = Snapshot {
+            sessions: vec![short, session(1, 3)],
+            ..Snapshot::default()
+        };
+        let m = merge(&a, &b);
+        assert_eq!(m.sessions.len(), 2);
+        assert_eq!(m.sessions.iter().find(|s| s.id == long.id), Some(&long));
+        let mut gone = b.clone();
+        gone.deleted_sessions.insert(long.id.clone(), 1);
+        assert!(merge(&a, &gone).sessions.iter().all(|s| s.id != long.id));
+    }
+
+    #[test]
+    fn stamps_follow_what_changed() {
+        let mut stamps: BTreeMap<String, Stamped<Option<String>>> = BTreeMap::new();
+        let notes = |pairs: &[(&str, &str)]| -> BTreeMap<String, Option<String>> {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), Some(v.to_string())))
+                .collect()
+        };
+        stamp_changes(&mut stamps, &notes(&[("a", "x"), ("b", "y")]), None, 10);
+        stamp_changes(&mut stamps, &notes(&[("a", "x"), ("b", "z")]), None, 20);
+        assert_eq!(stamps["a"], stamped(Some("x".into()), 10));
+        assert_eq!(stamps["b"], stamped(Some("z".into()), 20));
+        stamp_changes(&mut stamps, &notes(&[("b", "z")]), None, 30);
+        assert_eq!(stamps["a"], stamped(None, 30));
+        // Unchanged: no new stamp.
+        stamp_changes(&mut stamps, &notes(&[("b", "z")]), None, 40);
+        assert_eq!(stamps["a"].changed_ms, 30);
+        assert_eq!(stamps["b"].changed_ms, 20);
+    }
+
+    /// What a device or the server does in the simulation.
+    #[derive(Debug, Clone)]
+    enum Op {
+        /// Device logs a new session with this many sets.
+        Log(usize, usize),
+        /// Device changes a setting (field, value).
+        Pref(usize, usize, u8),
+        /// Device writes or deletes a note.
+        Note(usize, usize, Option<u8>),
+        /// Device syncs (when it is online).
+        Sync(usize),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0usize..2, 1usize..6).prop_map(|(d, n)| Op::Log(d, n)),
+            (0usize..2, 0usize..2, 0u8..3).prop_map(|(d, f, v)| Op::Pref(d, f, v)),
+            (0usize..2, 0usize..2, proptest::option::of(0u8..3))
+                .prop_map(|(d, e, v)| Op::Note(d, e, v)),
+            (0usize..2).prop_map(Op::Sync),
+        ]
+    }
+
+    /// The server: a sealed blob and its version, nothing it can read.
+    #[derive(Default)]
+    struct Server {
+        version: u64,
+        blob: Option<Vec<u8>>,
+    }
+
+    struct Device {
+        data: Snapshot,
+        seen: Option<u64>,
+    }
+
+    /// Pull, open, merge, and push back when something is new, as a device
+    /// does; every blob crosses as sealed bytes.
+    fn sync(device: &mut Device, server: &mut Server, key: &Derived, nonce: u8) {
+        if let Some(blob) = &server.blob {
+            check_version(device.seen, server.version).unwrap();
+            let text = open(&key.cipher, &key.id, server.version, blob).unwrap();
+            let theirs: Snapshot = serde_json::from_slice(&text).unwrap();
+            device.data = merge(&device.data, &theirs);
+            if device.data == theirs {
+                device.seen = Some(server.version);
+                return;
+            }
+        }
+        let next = server.version + 1;
+        let text = serde_json::to_vec(&device.data).unwrap();
+        server.blob = Some(seal(&key.cipher, &key.id, next, [nonce; NONCE_LEN], &text));
+        server.version = next;
+        device.seen = Some(next);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        /// Two devices edit while offline, in any order, syncing now and
+        /// then; once both have synced (and the first again), they hold the
+        /// same data, every set logged on either is there, and each setting
+        /// and note holds its latest value.
+        #[test]
+        fn two_devices_converge_and_lose_no_set(ops in proptest::collection::vec(op(), 0..40)) {
+            let key = SyncKey::from_random([7; 32]).derive();
+            let mut server = Server::default();
+            let mut devices = [
+                Device { data: Snapshot::default(), seen: None },
+                Device { data: Snapshot::default(), seen: None },
+            ];
+            let fields = ["unit", "weekly_target"];
+            let exercises = ["leg-press", "leg-curl"];
+            let mut logged = Vec::new();
+            let mut latest: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+            for (t, op) in ops.iter().enumerate() {
+                let now = t as u64 + 1;
+                match op.clone() {
+                    Op::Log(d, sets) => {
+                        let mut s = session(0, sets);
+                        s.id = format!("{d}-{t}");
+                        s.started_ms = now;
+                        logged.push((s.id.clone(), s.sets.len()));
+                        devices[d].data.sessions.push(s);
+                    }
+                    Op::Pref(d, f, v) => {
+                        let value = serde_json::json!(v);
+                        latest.insert(format!("pref {}", fields[f]), value.clone());
+                        devices[d].data.prefs.insert(fields[f].into(), stamped(value, now));
+                    }
+                    Op::Note(d, e, v) => {
+                        let value = v.map(|v| format!("note {v}"));
+                        latest.insert(format!("note {}", exercises[e]), serde_json::json!(value));
+                        devices[d].data.notes.insert(exercises[e].into(), stamped(value, now));
+                    }
+                    Op::Sync(d) => sync(&mut devices[d], &mut server, &key, t as u8),
+                }
+            }
+            let [a, b] = &mut devices;
+            sync(a, &mut server, &key, 101);
+            sync(b, &mut server, &key, 102);
+            sync(a, &mut server, &key, 103);
+            prop_assert_eq!(&a.data, &b.data);
+            for (id, sets) in &logged {
+                let s = a.data.sessions.iter().find(|s| &s.id == id);
+                prop_assert!(s.is_some_and(|s| s.sets.len() == *sets), "lost {}", id);
+            }
+            for (what, value) in &latest {
+                let (kind, key) = what.split_once(' ').unwrap();
+                let held = if kind == "pref" {
+                    a.data.prefs[key].value.clone()
+                } else {
+                    serde_json::json!(a.data.notes[key].value)
+                };
+                prop_assert_eq!(&held, value, "{}", what);
+            }
+        }
+    }
+}
