@@ -16,7 +16,7 @@
 //!   brought back by a device that still has it; a deleted session keeps a
 //!   tombstone that wins over every copy of it.
 
-use crate::session::{Phase, Session};
+use crate::session::{History, Phase, Session};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -32,8 +32,9 @@ pub struct Stamped<T> {
 /// Everything one person syncs: plain data, before sealing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
-    /// Ended sessions, by start time then id.
-    pub sessions: Vec<Session>,
+    /// Ended sessions, by start time then id (stored as the history is,
+    /// in its compact form).
+    pub history: History,
     /// Ids of sessions deleted, with when.
     pub deleted_sessions: BTreeMap<String, u64>,
     /// Settings, field by field (a field's JSON value).
@@ -50,7 +51,7 @@ pub fn merge(a: &Snapshot, b: &Snapshot) -> Snapshot {
         *kept = (*kept).max(*at);
     }
     let mut by_id: BTreeMap<&str, &Session> = BTreeMap::new();
-    for session in a.sessions.iter().chain(&b.sessions) {
+    for session in a.history.sessions.iter().chain(&b.history.sessions) {
         if deleted.contains_key(&session.id) {
             continue;
         }
@@ -66,7 +67,7 @@ pub fn merge(a: &Snapshot, b: &Snapshot) -> Snapshot {
     let mut sessions: Vec<Session> = by_id.into_values().cloned().collect();
     sessions.sort_by(|x, y| (x.started_ms, &x.id).cmp(&(y.started_ms, &y.id)));
     Snapshot {
-        sessions,
+        history: History { sessions },
         deleted_sessions: deleted,
         prefs: later_of(&a.prefs, &b.prefs, |v| v.to_string()),
         notes: later_of(&a.notes, &b.notes, |v| format!("{v:?}")),

@@ -252,7 +252,7 @@ mod merging {
                 history.upsert(session(i, sets));
             }
             Snapshot {
-                sessions: history.sessions,
+                history,
                 deleted_sessions: deleted.into_iter().map(|(i, t)| (pool[i].id.clone(), t)).collect(),
                 prefs: prefs.into_iter().map(|(k, (v, t))| (k.to_owned(), stamped(serde_json::json!(v), t))).collect(),
                 notes: notes.into_iter().map(|(k, (v, t))| (k.to_owned(), stamped(v.map(str::to_owned), t))).collect(),
@@ -270,11 +270,11 @@ mod merging {
             prop_assert_eq!(merge(&ab, &b), ab.clone());
             // No set lost: every session not deleted is there, with at
             // least as many sets as either side had.
-            for s in a.sessions.iter().chain(&b.sessions) {
+            for s in a.history.sessions.iter().chain(&b.history.sessions) {
                 if ab.deleted_sessions.contains_key(&s.id) {
-                    prop_assert!(ab.sessions.iter().all(|m| m.id != s.id));
+                    prop_assert!(ab.history.sessions.iter().all(|m| m.id != s.id));
                 } else {
-                    let kept = ab.sessions.iter().find(|m| m.id == s.id);
+                    let kept = ab.history.sessions.iter().find(|m| m.id == s.id);
                     prop_assert!(kept.is_some_and(|m| m.sets.len() >= s.sets.len()));
                 }
             }
@@ -301,19 +301,32 @@ mod merging {
     fn a_session_with_more_sets_wins_and_a_deleted_one_stays_gone() {
         let (short, long) = (session(0, 2), session(0, 5));
         let a = Snapshot {
-            sessions: vec![long.clone()],
+            history: History {
+                sessions: vec![long.clone()],
+            },
             ..Snapshot::default()
         };
         let b = Snapshot {
-            sessions: vec![short, session(1, 3)],
+            history: History {
+                sessions: vec![short, session(1, 3)],
+            },
             ..Snapshot::default()
         };
         let m = merge(&a, &b);
-        assert_eq!(m.sessions.len(), 2);
-        assert_eq!(m.sessions.iter().find(|s| s.id == long.id), Some(&long));
+        assert_eq!(m.history.sessions.len(), 2);
+        assert_eq!(
+            m.history.sessions.iter().find(|s| s.id == long.id),
+            Some(&long)
+        );
         let mut gone = b.clone();
         gone.deleted_sessions.insert(long.id.clone(), 1);
-        assert!(merge(&a, &gone).sessions.iter().all(|s| s.id != long.id));
+        assert!(
+            merge(&a, &gone)
+                .history
+                .sessions
+                .iter()
+                .all(|s| s.id != long.id)
+        );
     }
 
     #[test]
@@ -418,7 +431,7 @@ mod merging {
                         s.id = format!("{d}-{t}");
                         s.started_ms = now;
                         logged.push((s.id.clone(), s.sets.len()));
-                        devices[d].data.sessions.push(s);
+                        devices[d].data.history.upsert(s);
                     }
                     Op::Pref(d, f, v) => {
                         let value = serde_json::json!(v);
@@ -439,7 +452,7 @@ mod merging {
             sync(a, &mut server, &key, 103);
             prop_assert_eq!(&a.data, &b.data);
             for (id, sets) in &logged {
-                let s = a.data.sessions.iter().find(|s| &s.id == id);
+                let s = a.data.history.sessions.iter().find(|s| &s.id == id);
                 prop_assert!(s.is_some_and(|s| s.sets.len() == *sets), "lost {}", id);
             }
             for (what, value) in &latest {
