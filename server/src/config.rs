@@ -4,7 +4,11 @@
 //! `make run` configure the server the same way. A bad value stops the start
 //! with a message naming the setting; nothing here panics.
 
-use crate::{listen::Limits, security::SecurityOptions};
+use crate::{
+    listen::Limits,
+    security::SecurityOptions,
+    sync::{DEFAULT_MAX_BODY_BYTES, SyncOptions},
+};
 use leptos::config::{LeptosOptions, get_configuration};
 use std::{ffi::OsString, net::SocketAddr, path::PathBuf, time::Duration};
 use thiserror::Error;
@@ -58,6 +62,18 @@ Options (each also read from the environment variable shown):
                            (also the idle keep-alive limit, and the longest
                            a client may leave our answer unread)
 
+Sync between devices (off unless --sync-db is given; see README, \"Sync\"):
+  --sync-db PATH|URL       a SQLite file (created on first  BACKSTRONG_SYNC_DB
+                           use) or postgres://user@host/db
+  --sync-max-bytes N       largest snapshot accepted       BACKSTRONG_SYNC_MAX_BYTES (2097152)
+  --sync-idle-days N       delete snapshots not written    BACKSTRONG_SYNC_IDLE_DAYS (365)
+                           for this long
+  --sync-rate N            sync requests a minute per      BACKSTRONG_SYNC_RATE (120)
+                           client address
+  --sync-allow-origin URL  a site (such as a static export BACKSTRONG_SYNC_ALLOW_ORIGINS
+                           elsewhere) whose pages may call (comma-separated)
+                           the sync API; repeatable
+
 At the connection cap, the connection that has made no progress for longest
 (an idle one first) is closed to let a new one in. The site is rendered once
 at start and served from memory. Fixed limits: request body 64 KB (413
@@ -78,6 +94,8 @@ pub struct Config {
     pub limits: Limits,
     /// Which security headers to send.
     pub security: SecurityOptions,
+    /// The sync API's settings; `None`: no sync API.
+    pub sync: Option<SyncOptions>,
 }
 
 /// A source of environment variables (the real one, or a map in tests).
@@ -128,6 +146,11 @@ struct Given {
     behind_tls_proxy: Option<(String, String)>,
     max_connections: Option<(String, String)>,
     header_timeout: Option<(String, String)>,
+    sync_db: Option<(String, String)>,
+    sync_max_bytes: Option<(String, String)>,
+    sync_idle_days: Option<(String, String)>,
+    sync_rate: Option<(String, String)>,
+    sync_allow_origins: Vec<(String, String)>,
 }
 
 impl Config {
@@ -185,7 +208,22 @@ impl Config {
         given.behind_tls_proxy = from_env("BACKSTRONG_BEHIND_TLS_PROXY");
         given.max_connections = from_env("BACKSTRONG_MAX_CONNECTIONS");
         given.header_timeout = from_env("BACKSTRONG_HEADER_TIMEOUT");
+        given.sync_db = from_env("BACKSTRONG_SYNC_DB");
+        given.sync_max_bytes = from_env("BACKSTRONG_SYNC_MAX_BYTES");
+        given.sync_idle_days = from_env("BACKSTRONG_SYNC_IDLE_DAYS");
+        given.sync_rate = from_env("BACKSTRONG_SYNC_RATE");
+        given.sync_allow_origins = from_env("BACKSTRONG_SYNC_ALLOW_ORIGINS")
+            .map(|(name, value)| {
+                value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(|v| (name.clone(), v.to_owned()))
+                    .collect()
+            })
+            .unwrap_or_default();
         let command = parse_command(args, &mut given)?;
+        let sync = sync_options(&mut given)?;
 
         // Checked before Leptos reads the same variable, so a bad value is
         // reported under the name the user gave it.
@@ -247,6 +285,7 @@ impl Config {
             log,
             limits,
             security,
+            sync,
         })
     }
 
@@ -265,6 +304,65 @@ impl Config {
             ))
         }
     }
+}
+
+/// The sync settings, when a database is named.
+fn sync_options(given: &mut Given) -> Result<Option<SyncOptions>, ConfigError> {
+    let Some((setting, db)) = given.sync_db.take() else {
+        return Ok(None);
+    };
+    if db.trim().is_empty() {
+        return Err(bad(
+            &setting,
+            "is empty: name a SQLite file or a postgres:// address",
+        ));
+    }
+    let number =
+        |given: &Option<(String, String)>, range: std::ops::RangeInclusive<u64>, default: u64| {
+            match given {
+                None => Ok(default),
+                Some((setting, value)) => match value.parse::<u64>() {
+                    Ok(n) if range.contains(&n) => Ok(n),
+                    _ => Err(bad(
+                        setting,
+                        &format!(
+                            "{value:?} is not a number from {} to {}",
+                            range.start(),
+                            range.end()
+                        ),
+                    )),
+                },
+            }
+        };
+    let max_body_bytes = number(
+        &given.sync_max_bytes,
+        1024..=64 * 1024 * 1024,
+        DEFAULT_MAX_BODY_BYTES,
+    )?;
+    let idle_days = number(&given.sync_idle_days, 1..=36_500, 365)?;
+    let per_minute = number(&given.sync_rate, 1..=100_000, 120)?;
+    let mut allow_origins = Vec::new();
+    for (setting, origin) in &given.sync_allow_origins {
+        let ok = (origin.starts_with("https://") || origin.starts_with("http://"))
+            && !origin
+                .trim_end_matches('/')
+                .contains(|c: char| c.is_whitespace())
+            && origin.matches('/').count() == 2;
+        if !ok {
+            return Err(bad(
+                setting,
+                &format!("{origin:?} is not an origin like https://example.org (no path)"),
+            ));
+        }
+        allow_origins.push(origin.clone());
+    }
+    Ok(Some(SyncOptions {
+        db,
+        max_body_bytes,
+        idle: Duration::from_secs(idle_days * 86_400),
+        per_minute: u32::try_from(per_minute).unwrap_or(u32::MAX),
+        allow_origins,
+    }))
 }
 
 fn bad(setting: &str, problem: &str) -> ConfigError {
@@ -341,6 +439,18 @@ fn parse_command(args: Vec<String>, given: &mut Given) -> Result<Command, Config
             }
             "--header-timeout" if serving => {
                 given.header_timeout = Some(value("--header-timeout")?);
+            }
+            "--sync-db" if serving => given.sync_db = Some(value("--sync-db")?),
+            "--sync-max-bytes" if serving => {
+                given.sync_max_bytes = Some(value("--sync-max-bytes")?);
+            }
+            "--sync-idle-days" if serving => {
+                given.sync_idle_days = Some(value("--sync-idle-days")?);
+            }
+            "--sync-rate" if serving => given.sync_rate = Some(value("--sync-rate")?),
+            "--sync-allow-origin" if serving => {
+                let origin = value("--sync-allow-origin")?;
+                given.sync_allow_origins.push(origin);
             }
             "--behind-tls-proxy" if serving => {
                 given.behind_tls_proxy = Some((flag.clone(), inline.unwrap_or("true".into())));
@@ -510,5 +620,53 @@ mod tests {
                 .to_string()
                 .contains("make build")
         );
+    }
+
+    #[test]
+    fn sync_is_off_unless_a_database_is_named() {
+        assert_eq!(config(&[], &NO_ENV).unwrap().sync, None);
+        let on = config(&["--sync-db", "/tmp/s.db"], &NO_ENV)
+            .unwrap()
+            .sync
+            .unwrap();
+        assert_eq!(on.db, "/tmp/s.db");
+        assert_eq!(on.max_body_bytes, DEFAULT_MAX_BODY_BYTES);
+        assert_eq!(on.idle, Duration::from_secs(365 * 86_400));
+        assert_eq!(on.per_minute, 120);
+        let env = [(
+            "BACKSTRONG_SYNC_ALLOW_ORIGINS",
+            "https://a.example, https://b.example",
+        )];
+        let c = config(&["--sync-db=postgres://u@h/db", "--sync-rate", "30"], &env).unwrap();
+        let sync = c.sync.unwrap();
+        assert_eq!(
+            sync.allow_origins,
+            ["https://a.example", "https://b.example"]
+        );
+        assert_eq!(sync.per_minute, 30);
+        for (args, named) in [
+            (&["--sync-db", "x", "--sync-rate", "0"][..], "--sync-rate"),
+            (
+                &["--sync-db", "x", "--sync-idle-days", "soon"][..],
+                "--sync-idle-days",
+            ),
+            (
+                &["--sync-db", "x", "--sync-max-bytes", "10"][..],
+                "--sync-max-bytes",
+            ),
+            (
+                &[
+                    "--sync-db",
+                    "x",
+                    "--sync-allow-origin",
+                    "https://a.example/app",
+                ][..],
+                "--sync-allow-origin",
+            ),
+            (&["--sync-db", " "][..], "--sync-db"),
+        ] {
+            let err = config(args, &NO_ENV).unwrap_err().to_string();
+            assert!(err.starts_with(named), "{args:?}: {err}");
+        }
     }
 }

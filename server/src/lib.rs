@@ -16,6 +16,7 @@ pub mod respond;
 pub mod security;
 pub mod site;
 pub mod sw;
+pub mod sync;
 
 pub use config::{Command, Config, ConfigError};
 pub use export::{ExportError, export};

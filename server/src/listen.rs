@@ -18,6 +18,7 @@
 use crate::{
     respond::{self, Answer, Head},
     site::Site,
+    sync::{Api, SyncRequest, store::SqlStore},
 };
 use std::{
     collections::HashMap,
@@ -48,6 +49,8 @@ pub struct Limits {
     pub max_header_bytes: usize,
     /// How long a stop waits for answers in flight before giving up.
     pub drain_timeout: Duration,
+    /// The sync API's body cap; `None`: no sync API here.
+    pub sync_body: Option<u64>,
 }
 
 impl Default for Limits {
@@ -57,6 +60,7 @@ impl Default for Limits {
             header_timeout: Duration::from_secs(10),
             max_header_bytes: 16 * 1024,
             drain_timeout: Duration::from_secs(30),
+            sync_body: None,
         }
     }
 }
@@ -188,9 +192,14 @@ impl Drop for Leave {
 pub async fn serve(
     listener: TcpListener,
     site: Arc<Site>,
+    sync: Option<Arc<Api<SqlStore>>>,
     limits: Limits,
     shutdown: impl Future<Output = ()>,
 ) {
+    let limits = Limits {
+        sync_body: sync.as_ref().map(|api| api.options().max_body_bytes),
+        ..limits
+    };
     let registry = Arc::new(Registry {
         started: Instant::now(),
         slots: Mutex::default(),
@@ -229,10 +238,11 @@ pub async fn serve(
             id,
         };
         let site = site.clone();
+        let sync = sync.clone();
         tokio::spawn(async move {
             let registry = leave.registry.clone();
             tokio::select! {
-                () = connection(stream, &site, limits, &slot, &registry) => {}
+                () = connection(stream, &site, sync.as_deref(), limits, &slot, &registry) => {}
                 () = slot.kill.notified() => {}
             }
             drop(leave);
@@ -266,6 +276,18 @@ pub enum Step {
         /// Bytes of body to skip.
         body: u64,
     },
+    /// A whole head of a sync request: read its `body` bytes, then ask the
+    /// sync API.
+    Sync {
+        /// The request's head.
+        request: SyncRequest,
+        /// Bytes of the head.
+        consumed: usize,
+        /// Bytes of body to read.
+        body: u64,
+        /// Whether the connection stays open after the answer.
+        keep_alive: bool,
+    },
     /// The head is not complete yet.
     NeedMore,
 }
@@ -287,11 +309,26 @@ pub fn step(site: &Site, buf: &[u8], limits: &Limits, draining: bool, now: Syste
                 http10: req.version == Some(0),
                 headers: req.headers,
             };
-            let body = match respond::body_length(&head) {
+            let keep_alive = head.wants_keep_alive() && !draining;
+            let sync_request = limits.sync_body.and_then(|cap| {
+                let path = respond::path_of(head.target)?;
+                Some((cap, SyncRequest::from_head(&head, path)?))
+            });
+            if let Some((cap, request)) = sync_request {
+                return match respond::body_length(&head, cap) {
+                    Ok(body) => Step::Sync {
+                        request,
+                        consumed,
+                        body,
+                        keep_alive,
+                    },
+                    Err((status, text)) => refuse(status, text),
+                };
+            }
+            let body = match respond::body_length(&head, respond::MAX_BODY_BYTES) {
                 Ok(n) => n,
                 Err((status, text)) => return refuse(status, text),
             };
-            let keep_alive = head.wants_keep_alive() && !draining;
             let answer = respond::respond(site, &head, keep_alive, now);
             Step::Answer {
                 answer,
@@ -312,6 +349,7 @@ pub fn step(site: &Site, buf: &[u8], limits: &Limits, draining: bool, now: Syste
 async fn connection(
     mut stream: TcpStream,
     site: &Site,
+    sync: Option<&Api<SqlStore>>,
     limits: Limits,
     slot: &Slot,
     registry: &Registry,
@@ -323,15 +361,11 @@ async fn connection(
         }
         slot.idle.store(buf.is_empty(), Ordering::Relaxed);
         let deadline = tokio::time::Instant::now() + limits.header_timeout;
-        let (answer, consumed, body) = loop {
+        let step = loop {
             let draining = registry.draining.load(Ordering::Relaxed);
-            if let Step::Answer {
-                answer,
-                consumed,
-                body,
-            } = step(site, &buf, &limits, draining, SystemTime::now())
-            {
-                break (answer, consumed, body);
+            match step(site, &buf, &limits, draining, SystemTime::now()) {
+                Step::NeedMore => {}
+                done => break done,
             }
             // Room for the rest of a head, never more than the bound.
             let room = limits.max_header_bytes.saturating_sub(buf.len()).max(1);
@@ -359,6 +393,51 @@ async fn connection(
                     return;
                 }
             }
+        };
+        let (answer, consumed, body) = match step {
+            Step::Answer {
+                answer,
+                consumed,
+                body,
+            } => (answer, consumed, body),
+            Step::Sync {
+                request,
+                consumed,
+                body,
+                keep_alive,
+            } => {
+                buf.drain(..consumed.min(buf.len()));
+                let Some(api) = sync else {
+                    return; // Cannot happen: `step` only routes here with sync on.
+                };
+                let Ok(body) = read_body(&mut stream, &mut buf, body, limits, slot, registry).await
+                else {
+                    return;
+                };
+                let client = stream
+                    .peer_addr()
+                    .map_or(std::net::Ipv4Addr::UNSPECIFIED.into(), |a| a.ip());
+                let answer = api
+                    .handle(
+                        &request,
+                        &body,
+                        client,
+                        SystemTime::now(),
+                        &site.security_head,
+                        keep_alive,
+                    )
+                    .await;
+                log(&answer);
+                if write_answer(&mut stream, &answer, limits, slot, registry)
+                    .await
+                    .is_err()
+                    || answer.close
+                {
+                    return;
+                }
+                continue;
+            }
+            Step::NeedMore => unreachable!("the loop above ends only on an answer"),
         };
         buf.drain(..consumed.min(buf.len()));
         log(&answer);
@@ -401,6 +480,34 @@ fn log(answer: &Answer) {
         bytes = answer.body.len(),
         "answered"
     );
+}
+
+/// Reads `len` bytes of request body (a sync snapshot), some of which may
+/// already be in `buf`. Each read has `header_timeout` to make progress, so
+/// a large body on a slow line arrives, a stalled one does not hold on.
+async fn read_body(
+    stream: &mut TcpStream,
+    buf: &mut Vec<u8>,
+    len: u64,
+    limits: Limits,
+    slot: &Slot,
+    registry: &Registry,
+) -> std::io::Result<Vec<u8>> {
+    let len = usize::try_from(len).map_err(|_| std::io::ErrorKind::InvalidInput)?;
+    let in_buf = len.min(buf.len());
+    let mut body: Vec<u8> = buf.drain(..in_buf).collect();
+    body.reserve(len - in_buf);
+    while body.len() < len {
+        let mut limited = (&mut *stream).take((len - body.len()) as u64);
+        let n = tokio::time::timeout(limits.header_timeout, limited.read_buf(&mut body))
+            .await
+            .map_err(|_| std::io::ErrorKind::TimedOut)??;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        registry.progress(slot);
+    }
+    Ok(body)
 }
 
 /// Drops `len` bytes of request body, some of which may already be in

@@ -62,6 +62,21 @@ async fn serve(config: Config) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let sync = match &config.sync {
+        None => None,
+        Some(options) => match server::sync::store::SqlStore::open(&options.db).await {
+            Ok(store) => {
+                let api = Arc::new(server::sync::Api::new(store, options.clone()));
+                tokio::spawn(expire_idle(api.clone()));
+                tracing::info!("sync on");
+                Some(api)
+            }
+            Err(e) => {
+                eprintln!("backstrong: --sync-db: cannot open the store: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,
         Err(e) => {
@@ -81,9 +96,22 @@ async fn serve(config: Config) -> ExitCode {
         site.pages.len(),
         site.paths().len()
     );
-    listen::serve(listener, site, limits, shutdown_signal()).await;
+    listen::serve(listener, site, sync, limits, shutdown_signal()).await;
     tracing::info!("stopped");
     ExitCode::SUCCESS
+}
+
+/// Deletes idle snapshots at start and then every hour.
+async fn expire_idle(api: Arc<server::sync::Api<server::sync::store::SqlStore>>) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        match api.expire(std::time::SystemTime::now()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!("sync: {n} idle snapshots deleted"),
+            Err(e) => tracing::warn!("sync: expiry failed: {e}"),
+        }
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM; in-flight requests then finish.

@@ -73,7 +73,7 @@ pub struct Answer {
 /// How long a request body is, or the answer that refuses it. The app
 /// takes no bodies; a small one is read and dropped, so the next request
 /// on the connection is found where it starts.
-pub fn body_length(head: &Head) -> Result<u64, (u16, &'static str)> {
+pub fn body_length(head: &Head, cap: u64) -> Result<u64, (u16, &'static str)> {
     if head.values("transfer-encoding").next().is_some() {
         return Err((411, "Request bodies must have a Content-Length\n"));
     }
@@ -90,7 +90,7 @@ pub fn body_length(head: &Head) -> Result<u64, (u16, &'static str)> {
         }
     }
     match length.unwrap_or(0) {
-        n if n > MAX_BODY_BYTES => Err((413, "Request body too large\n")),
+        n if n > cap => Err((413, "Request body too large\n")),
         n => Ok(n),
     }
 }
@@ -238,6 +238,41 @@ fn text(
     finish(status, out, Bytes::from_static(text.as_bytes()), close)
 }
 
+/// An answer with any body and extra header fields (the sync API's).
+#[allow(clippy::too_many_arguments)]
+pub fn bytes_answer(
+    security_head: &Bytes,
+    status: u16,
+    content_type: &str,
+    body: Bytes,
+    cache_control: &str,
+    close: bool,
+    now: SystemTime,
+    extra: &[(&str, String)],
+) -> Answer {
+    let mut out = status_line(status, now);
+    let body = if status == 204 {
+        // No content, and no fields that describe any.
+        out.extend_from_slice(format!("cache-control: {cache_control}\r\n").as_bytes());
+        Bytes::new()
+    } else {
+        out.extend_from_slice(
+            format!(
+                "content-type: {content_type}\r\ncontent-length: {}\r\ncache-control: {cache_control}\r\n",
+                body.len()
+            )
+            .as_bytes(),
+        );
+        body
+    };
+    for (name, value) in extra {
+        // Our own text, or an allowed origin matched exactly.
+        out.extend_from_slice(format!("{name}: {value}\r\n").as_bytes());
+    }
+    out.extend_from_slice(security_head);
+    finish(status, out, body, close)
+}
+
 fn status_line(status: u16, now: SystemTime) -> Vec<u8> {
     let mut out = Vec::with_capacity(1024);
     out.extend_from_slice(
@@ -272,15 +307,20 @@ fn split_lines(head: &[u8]) -> impl Iterator<Item = &[u8]> {
 pub fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        201 => "Created",
+        204 => "No Content",
         304 => "Not Modified",
         308 => "Permanent Redirect",
         400 => "Bad Request",
+        401 => "Unauthorized",
         404 => "Not Found",
         405 => "Method Not Allowed",
         408 => "Request Timeout",
         411 => "Length Required",
+        412 => "Precondition Failed",
         413 => "Content Too Large",
         414 => "URI Too Long",
+        429 => "Too Many Requests",
         431 => "Request Header Fields Too Large",
         503 => "Service Unavailable",
         _ => "",
@@ -290,7 +330,7 @@ pub fn reason(status: u16) -> &'static str {
 /// The path of a request target: origin form (`/program?x`) or absolute
 /// form (`http://host/program`). Anything else (`x:80`, `localhost`,
 /// `favicon.svg`, `*`) is not a path this server has.
-fn path_of(target: &str) -> Option<&str> {
+pub fn path_of(target: &str) -> Option<&str> {
     // Browsers send addresses percent-encoded: raw UTF-8 is no address of ours.
     if !target.is_ascii() {
         return None;
@@ -441,7 +481,7 @@ mod tests {
 
     #[test]
     fn bodies_are_measured_or_refused() {
-        let len = |headers: &[httparse::Header]| body_length(&head("/", headers));
+        let len = |headers: &[httparse::Header]| body_length(&head("/", headers), MAX_BODY_BYTES);
         assert_eq!(len(&[]), Ok(0));
         assert_eq!(len(&[h("Content-Length", "12")]), Ok(12));
         assert_eq!(

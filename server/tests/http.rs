@@ -179,6 +179,7 @@ fn ask_site(site: &Site, request: &[u8]) -> Reply {
             }
         }
         Step::NeedMore => panic!("the request was not complete"),
+        Step::Sync { .. } => panic!("sync is off in these tests"),
     }
 }
 

@@ -5,13 +5,11 @@
 //! under load, and the attacks of issue 12, each while `/healthz` keeps
 //! answering. Nothing here leaves the machine.
 
-use hyper::{Request, body::Incoming, client::conn::http1};
+use hyper::{Request, client::conn::http1};
 use hyper_util::rt::TokioIo;
 use std::{
-    io::{BufRead, BufReader},
     net::SocketAddr,
-    path::PathBuf,
-    process::{Child, Command, ExitStatus, Stdio},
+    process::{Command, Stdio},
     time::{Duration, Instant},
 };
 use tokio::{
@@ -19,191 +17,8 @@ use tokio::{
     net::TcpStream,
 };
 
-/// The binary under test.
-fn bin() -> String {
-    std::env::var("BACKSTRONG_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_backstrong").into())
-}
-
-/// A file larger than the kernel's socket buffers, so a client that stops
-/// reading leaves the server mid-answer (and under the server's 16 MB a
-/// file).
-const BIG_BYTES: usize = 12 * 1024 * 1024;
-const SECRET: &str = "TOP-SECRET-OUTSIDE-THE-SITE";
-
-/// A built-site stand-in with a secret file next to (outside) its root.
-struct Site {
-    dir: PathBuf,
-}
-
-impl Site {
-    fn new(tag: &str, big: bool) -> Site {
-        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("backstrong-live-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let root = dir.join("site");
-        std::fs::create_dir_all(root.join("pkg")).unwrap();
-        std::fs::write(
-            root.join("pkg/backstrong.0123abcd.wasm"),
-            b"\0asm\x01\0\0\0",
-        )
-        .unwrap();
-        std::fs::write(
-            root.join("pkg/backstrong.0123abcd.js"),
-            b"export default 1;",
-        )
-        .unwrap();
-        std::fs::write(root.join("robots.txt"), b"User-agent: *\n").unwrap();
-        std::fs::write(dir.join("secret.txt"), SECRET).unwrap();
-        if big {
-            std::fs::write(root.join("pkg/big.0123abcd.bin"), vec![b'b'; BIG_BYTES]).unwrap();
-        }
-        Site { dir }
-    }
-
-    fn root(&self) -> PathBuf {
-        self.dir.join("site")
-    }
-}
-
-impl Drop for Site {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// The running binary; killed if a test fails half way.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Server {
-    fn start(site: &Site, extra: &[&str]) -> Server {
-        let mut child = Command::new(bin())
-            .args([
-                "serve",
-                "--addr",
-                "127.0.0.1:0",
-                "--log",
-                "warn",
-                "--site-root",
-            ])
-            .arg(site.root())
-            .args(extra)
-            .env_remove("LEPTOS_SITE_ADDR")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start the server");
-        let mut lines = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        lines.read_line(&mut line).unwrap();
-        // Keep reading the log so the server never writes into a closed pipe;
-        // it shows with the output of a failing test.
-        std::thread::spawn(move || {
-            for line in lines.lines().map_while(Result::ok) {
-                eprintln!("server: {line}");
-            }
-        });
-        let addr = line
-            .trim()
-            .strip_prefix("listening on http://")
-            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
-            .parse()
-            .unwrap();
-        Server { child, addr }
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.id()
-    }
-
-    fn assert_running(&mut self) {
-        assert!(
-            self.child.try_wait().unwrap().is_none(),
-            "the server exited"
-        );
-    }
-
-    fn terminate(&self) {
-        let status = Command::new("kill")
-            .args(["-TERM", &self.pid().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    fn wait(&mut self) -> ExitStatus {
-        self.child.wait().unwrap()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// One request over its own connection with a real HTTP client.
-async fn request(addr: SocketAddr, req: Request<String>) -> hyper::Response<Vec<u8>> {
-    let stream = TcpStream::connect(addr).await.unwrap();
-    let (mut sender, conn) = http1::handshake(TokioIo::new(stream)).await.unwrap();
-    tokio::spawn(conn);
-    let res = sender.send_request(req).await.unwrap();
-    let (parts, body) = res.into_parts();
-    hyper::Response::from_parts(parts, collect(body).await)
-}
-
-async fn collect(mut body: Incoming) -> Vec<u8> {
-    use hyper::body::Body;
-    let mut out = Vec::new();
-    while let Some(frame) =
-        std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
-    {
-        if let Ok(data) = frame.unwrap().into_data() {
-            out.extend_from_slice(&data);
-        }
-    }
-    out
-}
-
-fn get(path: &str) -> Request<String> {
-    Request::get(path)
-        .header("host", "localhost")
-        .body(String::new())
-        .unwrap()
-}
-
-/// What the server did with a raw request: its status code, or `None` when
-/// it closed the connection without answering.
-async fn raw(addr: SocketAddr, bytes: &[u8]) -> Option<u16> {
-    let mut stream = TcpStream::connect(addr).await.unwrap();
-    // The server may close before reading everything: that is a refusal.
-    if stream.write_all(bytes).await.is_err() {
-        return None;
-    }
-    let mut got = Vec::new();
-    let mut buf = [0u8; 1024];
-    loop {
-        match stream.read(&mut buf).await {
-            Ok(0) | Err(_) => break,
-            Ok(n) => {
-                got.extend_from_slice(&buf[..n]);
-                if got.windows(2).any(|w| w == b"\r\n") {
-                    break;
-                }
-            }
-        }
-    }
-    let line = String::from_utf8_lossy(&got);
-    let status = line.strip_prefix("HTTP/1.1 ")?.get(..3)?;
-    Some(
-        status
-            .parse()
-            .unwrap_or_else(|_| panic!("status line {line:?}")),
-    )
-}
+mod common;
+use common::*;
 
 /// Raw request, bounded in time: a server that neither answers nor closes
 /// fails the test instead of hanging it.

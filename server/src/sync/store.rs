@@ -102,8 +102,7 @@ pub struct SqlStore {
 /// differ.
 fn same_token(a: &str, b: &str) -> bool {
     a.len() == b.len()
-        && a
-            .bytes()
+        && a.bytes()
             .zip(b.bytes())
             .fold(0u8, |acc, (x, y)| acc | (x ^ y))
             == 0
@@ -128,8 +127,12 @@ impl SqlStore {
         if engine == Engine::Sqlite {
             // Readers do not wait for the writer; a write waits up to 5 s
             // for another, rather than failing.
-            sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
-            sqlx::query("PRAGMA busy_timeout = 5000").execute(&pool).await?;
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await?;
+            sqlx::query("PRAGMA busy_timeout = 5000")
+                .execute(&pool)
+                .await?;
         }
         let blob = match engine {
             Engine::Sqlite => "BLOB",
