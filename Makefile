@@ -8,7 +8,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
 export LEPTOS_SITE_ADDR
 
-.PHONY: run test build export size bench-timer bench-storage bench-server lighthouse setup setup-test setup-bench clean
+.PHONY: run test test-postgres build export size bench-timer bench-storage bench-server bench-sync lighthouse setup setup-test setup-bench clean
 
 run: build
 	LEPTOS_SITE_ROOT=target/site target/release/backstrong serve
@@ -34,6 +34,16 @@ bench-timer: setup-test build
 ## A three-year history: stored bytes, time to render the Progress screen.
 bench-storage: setup-test build
 	cargo run --quiet -p end2end --bin bench-storage
+
+## The sync API on SQLite (and PostgreSQL when BACKSTRONG_TEST_POSTGRES is set):
+## writes a second, read latency, the size of a sealed three-year snapshot.
+bench-sync: build
+	cargo run --quiet --release -p end2end --bin bench-sync
+
+## The sync store's tests and the API's on PostgreSQL: installs Debian's
+## PostgreSQL, starts a throw-away cluster as an unprivileged user.
+test-postgres: build
+	scripts/test-postgres.sh
 
 ## Requests per second, latency and memory of the server against nginx.
 bench-server: setup-bench build
