@@ -18,13 +18,15 @@
 //! Randomness is a parameter here (the key, each nonce), as time is
 //! elsewhere: the browser passes in bytes from `crypto.getRandomValues`.
 //!
-//! What a snapshot holds and how two become one: [`merge`].
+//! What a snapshot holds and how two become one: [`merge`]; between this
+//! device's stored data and a snapshot: [`Stamps`] and [`apply`].
 //!
-//! Not here yet: the server, the calls to it, the screens (see the README's
+//! Not here yet: the calls to the server, the screens (see the README's
 //! "Sync" section).
 
 mod envelope;
 mod keys;
+mod local;
 mod merge;
 // Native only: proptest does not build for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -32,6 +34,7 @@ mod tests;
 
 pub use envelope::{FORMAT, NONCE_LEN, check_version, open, seal};
 pub use keys::{CipherKey, Derived, SyncId, SyncKey, WriteToken};
+pub use local::{Stamps, apply};
 pub use merge::{Snapshot, Stamped, merge, stamp_changes};
 
 use thiserror::Error;

@@ -467,3 +467,127 @@ mod merging {
         }
     }
 }
+
+mod this_device {
+    use super::super::*;
+    use crate::{
+        notes::Notes,
+        prefs::{Prefs, Theme},
+        session::History,
+        units::Unit,
+    };
+
+    fn notes(pairs: &[(&str, &str)]) -> Notes {
+        let mut n = Notes::default();
+        for (k, v) in pairs {
+            n.set(k, v).unwrap();
+        }
+        n
+    }
+
+    #[test]
+    fn looking_stamps_only_what_changed_and_never_the_theme() {
+        let mut stamps = Stamps::default();
+        let mut prefs = Prefs::default();
+        stamps.observe(&prefs, &notes(&[("leg-press", "seat 4")]), 10);
+        assert!(stamps.prefs.contains_key("unit") && !stamps.prefs.contains_key("theme"));
+        assert!(stamps.prefs.values().all(|s| s.changed_ms == 10));
+        prefs.unit = Unit::Lb;
+        prefs.theme = Theme::Dark;
+        stamps.observe(&prefs, &notes(&[("leg-press", "seat 4")]), 20);
+        assert_eq!(stamps.prefs["unit"].changed_ms, 20);
+        assert_eq!(stamps.prefs["weekly_target"].changed_ms, 10);
+        assert_eq!(stamps.notes["leg-press"].changed_ms, 10);
+        stamps.observe(&prefs, &Notes::default(), 30);
+        assert_eq!(
+            stamps.notes["leg-press"],
+            Stamped {
+                value: None,
+                changed_ms: 30
+            }
+        );
+    }
+
+    #[test]
+    fn a_snapshot_gives_back_this_devices_data() {
+        let history = History {
+            sessions: History::three_years_sample().sessions[..3].to_vec(),
+        };
+        let mut prefs = Prefs {
+            unit: Unit::Lb,
+            body_weight_kg: Some(81.5),
+            ..Prefs::default()
+        };
+        prefs.missing_machines.insert("leg-curl".into());
+        let notes = notes(&[("leg-press", "seat 4"), ("leg-curl", "pin 7")]);
+        let mut stamps = Stamps::default();
+        stamps.observe(&prefs, &notes, 5);
+        let snapshot = stamps.snapshot(&history);
+        // Through the wire form and back, as a sync does.
+        let text = serde_json::to_vec(&snapshot).unwrap();
+        let back: Snapshot = serde_json::from_slice(&text).unwrap();
+        let (h, p, n) = apply(&back, &Prefs::default());
+        assert_eq!((h, p, n), (history, prefs, notes));
+    }
+
+    #[test]
+    fn two_devices_keep_each_others_later_changes_and_their_own_theme() {
+        let (mut a_prefs, mut b_prefs) = (Prefs::default(), Prefs::default());
+        let (mut a, mut b) = (Stamps::default(), Stamps::default());
+        a.observe(&a_prefs, &notes(&[("leg-press", "seat 4")]), 1);
+        b.observe(&b_prefs, &notes(&[("leg-press", "seat 4")]), 1);
+        a_prefs.unit = Unit::Lb;
+        a_prefs.theme = Theme::Dark;
+        a.observe(&a_prefs, &notes(&[]), 10);
+        b_prefs.weekly_target = 4;
+        b.observe(&b_prefs, &notes(&[("leg-press", "seat 5")]), 5);
+        let merged = merge(
+            &a.snapshot(&History::default()),
+            &b.snapshot(&History::default()),
+        );
+        let (_, on_a, notes_a) = apply(&merged, &a_prefs);
+        let (_, on_b, notes_b) = apply(&merged, &b_prefs);
+        assert_eq!((on_a.unit, on_a.weekly_target), (Unit::Lb, 4));
+        assert_eq!((on_b.unit, on_b.weekly_target), (Unit::Lb, 4));
+        assert_eq!((on_a.theme, on_b.theme), (Theme::Dark, Theme::System));
+        // Deleted on A at 10, edited on B at 5: deleted.
+        assert_eq!(
+            (notes_a.get("leg-press"), notes_b.get("leg-press")),
+            ("", "")
+        );
+        // Adopting the merged times: the next look stamps nothing new.
+        b.adopt(&merged);
+        let before = b.clone();
+        b.observe(&on_b, &notes_b, 99);
+        assert_eq!(b, before);
+    }
+
+    #[test]
+    fn a_setting_this_version_cannot_read_keeps_the_local_value() {
+        let mut merged = Snapshot::default();
+        merged.prefs.insert(
+            "weekly_target".into(),
+            Stamped {
+                value: serde_json::json!("lots"),
+                changed_ms: 9,
+            },
+        );
+        merged.prefs.insert(
+            "from_a_newer_app".into(),
+            Stamped {
+                value: serde_json::json!(true),
+                changed_ms: 9,
+            },
+        );
+        merged.prefs.insert(
+            "unit".into(),
+            Stamped {
+                value: serde_json::json!("lb"),
+                changed_ms: 9,
+            },
+        );
+        let (_, prefs, _) = apply(&merged, &Prefs::default());
+        assert_eq!(prefs.weekly_target, Prefs::default().weekly_target);
+        assert_eq!(prefs.unit, Unit::Lb);
+    }
+}
