@@ -28,6 +28,7 @@ mod envelope;
 mod keys;
 mod local;
 mod merge;
+mod state;
 // Native only: proptest does not build for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
@@ -36,6 +37,7 @@ pub use envelope::{FORMAT, NONCE_LEN, check_version, open, seal};
 pub use keys::{CipherKey, Derived, SyncId, SyncKey, WriteToken};
 pub use local::{Stamps, apply};
 pub use merge::{Snapshot, Stamped, merge, stamp_changes};
+pub use state::SyncState;
 
 use thiserror::Error;
 

@@ -591,3 +591,44 @@ mod this_device {
         assert_eq!(prefs.unit, Unit::Lb);
     }
 }
+
+mod stored_state {
+    use super::super::*;
+    use crate::storage::{self, MemoryBackend};
+
+    #[test]
+    fn sync_is_off_until_turned_on_and_off_keeps_nothing_of_the_key() {
+        let mut state = SyncState::default();
+        assert_eq!(state.key(), None);
+        let key = SyncKey::from_random([3; 32]);
+        state.turn_on(&key);
+        state.synced(4, 100);
+        assert_eq!(state.key(), Some(key.clone()));
+        // The same key again keeps what was seen; another key starts over.
+        state.turn_on(&key);
+        assert_eq!(state.seen_version, Some(4));
+        state.turn_on(&SyncKey::from_random([4; 32]));
+        assert_eq!((state.seen_version, state.last_synced_ms), (None, None));
+        state.turn_off();
+        assert_eq!(state.key, None);
+    }
+
+    #[test]
+    fn it_is_stored_and_two_tabs_keep_the_highest_version_seen() {
+        let backend = MemoryBackend::default();
+        let key = SyncKey::from_random([3; 32]);
+        let mut state = SyncState::default();
+        state.turn_on(&key);
+        state.synced(7, 100);
+        storage::save(&backend, &state).unwrap();
+        let loaded = storage::load::<SyncState>(&backend, 1);
+        assert_eq!(loaded.value, state);
+        // Another tab, still at version 5, saves: 7 stays.
+        let mut other = state.clone();
+        other.seen_version = Some(5);
+        other.last_synced_ms = Some(50);
+        storage::save_merged(&backend, &mut other, 2).unwrap();
+        assert_eq!(other.seen_version, Some(7));
+        assert_eq!(other.last_synced_ms, Some(100));
+    }
+}
