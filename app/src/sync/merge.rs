@@ -58,7 +58,7 @@ pub fn merge(a: &Snapshot, b: &Snapshot) -> Snapshot {
         by_id
             .entry(&session.id)
             .and_modify(|kept| {
-                if rank(session) > rank(kept) {
+                if wins(session, kept) {
                     *kept = session;
                 }
             })
@@ -74,15 +74,25 @@ pub fn merge(a: &Snapshot, b: &Snapshot) -> Snapshot {
     }
 }
 
-/// Which of two copies of one session to keep (the larger): see the
-/// module's notes.
-fn rank(s: &Session) -> (usize, bool, usize, String) {
-    let felt = match &s.phase {
+/// Whether `new` beats `kept`, two copies of one session (see the module's
+/// notes). Both sides usually hold the same copy, so equal copies stop at
+/// once, and the encodings are compared only when all else ties.
+fn wins(new: &Session, kept: &Session) -> bool {
+    if new == kept {
+        return false;
+    }
+    let felt = |s: &Session| match &s.phase {
         Phase::StoppedForPain { felt } => felt.len(),
         _ => 0,
     };
-    let encoded = serde_json::to_string(s).unwrap_or_default();
-    (s.sets.len(), s.phase.is_over(), felt, encoded)
+    let cheap = |s: &Session| (s.sets.len(), s.phase.is_over(), felt(s));
+    match cheap(new).cmp(&cheap(kept)) {
+        std::cmp::Ordering::Equal => {
+            let encoded = |s: &Session| serde_json::to_string(s).unwrap_or_default();
+            encoded(new) > encoded(kept)
+        }
+        order => order == std::cmp::Ordering::Greater,
+    }
 }
 
 /// Key by key, the later change; at the same instant, the value whose
