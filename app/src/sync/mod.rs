@@ -21,13 +21,15 @@
 //! What a snapshot holds and how two become one: [`merge`]; between this
 //! device's stored data and a snapshot: [`Stamps`] and [`apply`].
 //!
-//! Not here yet: the calls to the server, the screens (see the README's
-//! "Sync" section).
+//! One round's decisions (read, merge, write back): [`reconcile`]. The
+//! requests and the screens are the browser's (`state::syncing`,
+//! `ui::sync`).
 
 mod envelope;
 mod keys;
 mod local;
 mod merge;
+mod round;
 mod state;
 // Native only: proptest does not build for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -37,6 +39,7 @@ pub use envelope::{FORMAT, NONCE_LEN, check_version, open, seal};
 pub use keys::{CipherKey, Derived, SyncId, SyncKey, WriteToken};
 pub use local::{Stamps, apply};
 pub use merge::{Snapshot, Stamped, merge, stamp_changes};
+pub use round::{MAX_UNPACKED_BYTES, Remote, Round, Write, pack, reconcile, unpack};
 pub use state::SyncState;
 
 use thiserror::Error;
@@ -60,6 +63,13 @@ pub enum SyncError {
          Nothing on this device was changed"
     )]
     Tampered,
+    /// A snapshot that opened but does not read: made by a newer version of
+    /// the app, or packed wrong.
+    #[error(
+        "the synced copy was made by a newer version of BackStrong: update this app (reload it) to sync. \
+         Nothing on this device was changed"
+    )]
+    Unreadable,
     /// The server offered an older version than this device has seen.
     #[error(
         "the server offered an older copy (version {offered}) than this device has seen (version {seen}). \

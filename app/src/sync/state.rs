@@ -59,6 +59,15 @@ impl SyncState {
         self.last_synced_ms = None;
     }
 
+    /// The server had no snapshot and this device wrote the first one
+    /// (`version` 1): whatever it saw before was deleted (on another device,
+    /// or the server expired it), so counting starts again. Nothing is lost
+    /// by trusting this: a merge only ever adds to this device's data.
+    pub fn started_over(&mut self, version: u64, now_ms: u64) {
+        self.seen_version = Some(version);
+        self.last_synced_ms = Some(now_ms);
+    }
+
     /// A version went through (read or written) at `now_ms`.
     pub fn synced(&mut self, version: u64, now_ms: u64) {
         self.seen_version = self.seen_version.max(Some(version));

@@ -361,6 +361,9 @@ mod merging {
         Note(usize, usize, Option<u8>),
         /// Device syncs (when it is online).
         Sync(usize),
+        /// Device reads, the other device syncs, then the first one writes:
+        /// refused when the other wrote, so it starts again.
+        Race(usize),
     }
 
     fn op() -> impl Strategy<Value = Op> {
@@ -370,6 +373,7 @@ mod merging {
             (0usize..2, 0usize..2, proptest::option::of(0u8..3))
                 .prop_map(|(d, e, v)| Op::Note(d, e, v)),
             (0usize..2).prop_map(Op::Sync),
+            (0usize..2).prop_map(Op::Race),
         ]
     }
 
@@ -380,29 +384,65 @@ mod merging {
         blob: Option<Vec<u8>>,
     }
 
+    impl Server {
+        fn remote(&self) -> Option<Remote> {
+            self.blob.clone().map(|blob| Remote {
+                version: self.version,
+                blob,
+            })
+        }
+
+        /// A PUT with `If-Match`: refused (412) when someone wrote first.
+        fn put(&mut self, write: Write) -> bool {
+            if write.if_match != self.version {
+                return false;
+            }
+            self.version = write.version;
+            self.blob = Some(write.blob);
+            true
+        }
+    }
+
     struct Device {
         data: Snapshot,
         seen: Option<u64>,
     }
 
-    /// Pull, open, merge, and push back when something is new, as a device
-    /// does; every blob crosses as sealed bytes.
-    fn sync(device: &mut Device, server: &mut Server, key: &Derived, nonce: u8) {
-        if let Some(blob) = &server.blob {
-            check_version(device.seen, server.version).unwrap();
-            let text = open(&key.cipher, &key.id, server.version, blob).unwrap();
-            let theirs: Snapshot = serde_json::from_slice(&text).unwrap();
-            device.data = merge(&device.data, &theirs);
-            if device.data == theirs {
-                device.seen = Some(server.version);
-                return;
+    impl Device {
+        /// Keeps what a round merged, as the browser does before it writes.
+        fn take(&mut self, round: &Round) {
+            self.data = round.merged.clone();
+            if round.write.is_none() {
+                self.seen = round.read_version.or(self.seen);
             }
         }
-        let next = server.version + 1;
-        let text = serde_json::to_vec(&device.data).unwrap();
-        server.blob = Some(seal(&key.cipher, &key.id, next, [nonce; NONCE_LEN], &text));
-        server.version = next;
-        device.seen = Some(next);
+    }
+
+    /// A whole round as the browser runs it: read, reconcile, keep the
+    /// merge, write; on 412 start again. Every blob crosses sealed.
+    fn sync(device: &mut Device, server: &mut Server, key: &Derived, nonce: u8) {
+        for attempt in 0..3 {
+            let round = reconcile(
+                key,
+                device.seen,
+                &device.data,
+                server.remote().as_ref(),
+                [nonce ^ attempt; NONCE_LEN],
+            )
+            .unwrap();
+            device.take(&round);
+            match round.write {
+                None => return,
+                Some(write) => {
+                    let version = write.version;
+                    if server.put(write) {
+                        device.seen = Some(version);
+                        return;
+                    }
+                }
+            }
+        }
+        panic!("no one else writes here: a second attempt must go through");
     }
 
     proptest! {
@@ -444,6 +484,26 @@ mod merging {
                         devices[d].data.notes.insert(exercises[e].into(), stamped(value, now));
                     }
                     Op::Sync(d) => sync(&mut devices[d], &mut server, &key, t as u8),
+                    Op::Race(d) => {
+                        let round = reconcile(
+                            &key,
+                            devices[d].seen,
+                            &devices[d].data,
+                            server.remote().as_ref(),
+                            [t as u8; NONCE_LEN],
+                        )
+                        .unwrap();
+                        devices[d].take(&round);
+                        sync(&mut devices[1 - d], &mut server, &key, !(t as u8));
+                        if let Some(write) = round.write {
+                            let version = write.version;
+                            if server.put(write) {
+                                devices[d].seen = Some(version);
+                            } else {
+                                sync(&mut devices[d], &mut server, &key, t as u8 ^ 0x5a);
+                            }
+                        }
+                    }
                 }
             }
             let [a, b] = &mut devices;
@@ -465,6 +525,155 @@ mod merging {
                 prop_assert_eq!(&held, value, "{}", what);
             }
         }
+    }
+}
+
+mod rounds {
+    use super::super::*;
+    use crate::session::History;
+
+    fn key() -> Derived {
+        SyncKey::from_random([3; 32]).derive()
+    }
+
+    /// The first `n` sessions of the three-year sample.
+    fn with_sessions(n: usize) -> Snapshot {
+        let mut history = History::three_years_sample();
+        history.sessions.truncate(n);
+        Snapshot {
+            history,
+            ..Snapshot::default()
+        }
+    }
+
+    fn sealed(key: &Derived, version: u64, snapshot: &Snapshot) -> Remote {
+        Remote {
+            version,
+            blob: seal(
+                &key.cipher,
+                &key.id,
+                version,
+                [9; NONCE_LEN],
+                &pack(snapshot),
+            ),
+        }
+    }
+
+    #[test]
+    fn the_first_round_writes_version_one_and_changes_nothing_here() {
+        let key = key();
+        let local = with_sessions(2);
+        let round = reconcile(&key, None, &local, None, [1; NONCE_LEN]).unwrap();
+        assert!(!round.local_changed);
+        assert_eq!(round.read_version, None);
+        let write = round.write.expect("the server has nothing: write");
+        assert_eq!((write.if_match, write.version), (0, 1));
+        let opened = open(&key.cipher, &key.id, 1, &write.blob).unwrap();
+        assert_eq!(unpack(&opened).unwrap(), local);
+    }
+
+    #[test]
+    fn a_round_takes_what_is_new_and_writes_only_what_the_server_lacks() {
+        let key = key();
+        let server_side = with_sessions(3);
+        // Same data: nothing to do either way.
+        let same = reconcile(
+            &key,
+            Some(4),
+            &server_side,
+            Some(&sealed(&key, 4, &server_side)),
+            [1; 12],
+        )
+        .unwrap();
+        assert!(!same.local_changed && same.write.is_none());
+        // Less here: take it, write nothing.
+        let behind = reconcile(
+            &key,
+            None,
+            &with_sessions(1),
+            Some(&sealed(&key, 4, &server_side)),
+            [1; 12],
+        )
+        .unwrap();
+        assert!(behind.local_changed);
+        assert_eq!(behind.merged, server_side);
+        assert!(behind.write.is_none());
+        // More here: keep it, write version 5 over 4.
+        let ahead = reconcile(
+            &key,
+            Some(4),
+            &with_sessions(5),
+            Some(&sealed(&key, 4, &server_side)),
+            [1; 12],
+        )
+        .unwrap();
+        assert!(!ahead.local_changed);
+        let write = ahead.write.unwrap();
+        assert_eq!((write.if_match, write.version), (4, 5));
+    }
+
+    #[test]
+    fn a_blob_that_fails_stops_the_round_before_anything_changes() {
+        let key = key();
+        let local = with_sessions(1);
+        let mut tampered = sealed(&key, 2, &with_sessions(4));
+        let last = tampered.blob.len() - 1;
+        tampered.blob[last] ^= 1;
+        assert_eq!(
+            reconcile(&key, None, &local, Some(&tampered), [1; 12]),
+            Err(SyncError::Tampered)
+        );
+        // Another person's key.
+        let other = SyncKey::from_random([4; 32]).derive();
+        let theirs = sealed(&other, 2, &with_sessions(4));
+        assert_eq!(
+            reconcile(&key, None, &local, Some(&theirs), [1; 12]),
+            Err(SyncError::Tampered)
+        );
+        // An older version than seen.
+        let old = sealed(&key, 2, &with_sessions(4));
+        assert_eq!(
+            reconcile(&key, Some(3), &local, Some(&old), [1; 12]),
+            Err(SyncError::Rollback {
+                seen: 3,
+                offered: 2
+            })
+        );
+    }
+
+    #[test]
+    fn authentic_bytes_that_do_not_read_are_refused_not_trusted() {
+        let key = key();
+        let local = with_sessions(1);
+        let seal_plain = |plain: &[u8]| Remote {
+            version: 1,
+            blob: seal(&key.cipher, &key.id, 1, [2; NONCE_LEN], plain),
+        };
+        for plain in [
+            b"not deflate at all".to_vec(),
+            miniz_oxide::deflate::compress_to_vec(b"{\"history\": 12}", 6),
+            // Deflates to more than a device unpacks: refused, not unpacked.
+            miniz_oxide::deflate::compress_to_vec(&vec![b' '; MAX_UNPACKED_BYTES + 1], 1),
+        ] {
+            assert_eq!(
+                reconcile(&key, None, &local, Some(&seal_plain(&plain)), [1; 12]),
+                Err(SyncError::Unreadable)
+            );
+        }
+    }
+
+    #[test]
+    fn packing_shrinks_a_history_and_round_trips() {
+        let snapshot = with_sessions(200);
+        let json = serde_json::to_vec(&snapshot).unwrap();
+        let packed = pack(&snapshot);
+        assert!(
+            packed.len() * 4 < json.len(),
+            "{} of {}",
+            packed.len(),
+            json.len()
+        );
+        assert_eq!(unpack(&packed).unwrap(), snapshot);
     }
 }
 
