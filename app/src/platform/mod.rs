@@ -5,6 +5,7 @@
 
 mod cues;
 pub mod files;
+pub mod net;
 pub mod pwa;
 mod wake_lock;
 

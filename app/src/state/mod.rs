@@ -11,6 +11,7 @@
 mod notice;
 mod persisted;
 pub mod reading;
+pub mod syncing;
 
 pub use notice::{NoticeBoard, StorageNotice};
 pub use persisted::{AnyPersisted, Persisted};
@@ -46,6 +47,8 @@ pub struct Stores {
     pub persisted: leptos::prelude::RwSignal<Option<bool>>,
     /// True once the stored data has been read (never on the server).
     pub loaded: leptos::prelude::RwSignal<bool>,
+    /// Where sync between devices stands (see [`syncing`]).
+    pub sync: leptos::prelude::RwSignal<crate::sync::SyncStatus>,
 }
 
 impl Stores {
@@ -62,6 +65,7 @@ impl Stores {
             install_offered: leptos::prelude::RwSignal::new(false),
             persisted: leptos::prelude::RwSignal::new(None),
             loaded: leptos::prelude::RwSignal::new(false),
+            sync: leptos::prelude::RwSignal::new(crate::sync::SyncStatus::default()),
         }
     }
 

@@ -107,6 +107,16 @@ impl SyncKey {
         Ok(Self(key))
     }
 
+    /// Reads what a person pastes or types to pair a device: a pairing
+    /// link (or its fragment) or a recovery code.
+    pub fn read(text: &str) -> Result<Self, SyncError> {
+        if text.contains("k=") {
+            Self::from_link(text)
+        } else {
+            Self::from_recovery_code(text)
+        }
+    }
+
     /// The key as a code to write down: 55 letters and digits in 11 groups
     /// of 5 (Crockford's base32, which has no I, L, O or U to misread),
     /// the last three of them check letters that catch a typo.

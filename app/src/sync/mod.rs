@@ -31,6 +31,7 @@ mod local;
 mod merge;
 mod round;
 mod state;
+mod status;
 // Native only: proptest does not build for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
@@ -41,6 +42,7 @@ pub use local::{Stamps, apply};
 pub use merge::{Snapshot, Stamped, merge, stamp_changes};
 pub use round::{MAX_UNPACKED_BYTES, Remote, Round, Write, pack, reconcile, unpack};
 pub use state::SyncState;
+pub use status::{Activity, Pairing, QrPicture, SyncStatus, last_synced_label};
 
 use thiserror::Error;
 

@@ -841,3 +841,59 @@ mod stored_state {
         assert_eq!(other.last_synced_ms, Some(100));
     }
 }
+
+mod screens {
+    use super::super::*;
+
+    #[test]
+    fn the_last_sync_is_said_in_words() {
+        let min = 60_000;
+        // 2025-11-03 14:05 UTC is day 20395.
+        let at = 20_395 * 86_400_000 + (14 * 60 + 5) * min;
+        assert_eq!(last_synced_label(at, at + 30_000, 0), "just now");
+        assert_eq!(last_synced_label(at, at + min, 0), "1 minute ago");
+        assert_eq!(last_synced_label(at, at + 59 * min, 0), "59 minutes ago");
+        assert_eq!(
+            last_synced_label(at, at + 3 * 60 * min, 0),
+            "today at 14:05"
+        );
+        assert_eq!(
+            last_synced_label(at, at + 3 * 60 * min, 120),
+            "today at 16:05"
+        );
+        assert_eq!(
+            last_synced_label(at, at + 20 * 60 * min, 0),
+            "yesterday at 14:05"
+        );
+        assert_eq!(
+            last_synced_label(at, at + 72 * 60 * min, 0),
+            "on Mon 3 Nov 2025"
+        );
+        // A clock set back does not say "in the future".
+        assert_eq!(last_synced_label(at, at - 5 * min, 0), "just now");
+    }
+
+    #[test]
+    fn a_pairing_link_becomes_a_qr_code_with_its_finder_patterns() {
+        let link = format!(
+            "http://127.0.0.1:3000/sync#{}",
+            SyncKey::from_random([5; 32]).link_fragment()
+        );
+        let qr = QrPicture::of(&link).unwrap();
+        // A 63-character link needs version 4 at level M: 33 modules, plus
+        // 4 of quiet zone on each side.
+        assert_eq!(qr.size, 33 + 8);
+        // The top-left finder pattern: a row of 7 dark modules at (4, 4),
+        // then its inner ring's first row.
+        assert!(qr.path.starts_with("M4 4h7v1h-7z"), "{}", &qr.path[..40]);
+        assert!(qr.path.contains("M4 5h1v1h-1z"));
+        // The top-right one ends the first row at the code's right edge.
+        assert!(qr.path.contains(&format!("M{} 4h7v1h-7z", 4 + 33 - 7)));
+        // Different links, different codes.
+        let other = format!(
+            "http://127.0.0.1:3000/sync#{}",
+            SyncKey::from_random([6; 32]).link_fragment()
+        );
+        assert_ne!(QrPicture::of(&other).unwrap().path, qr.path);
+    }
+}

@@ -93,7 +93,10 @@ async function asset(request) {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   // Only the app's own GET requests; everything else goes straight through.
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  // The sync API answers live or not at all: never from the cache.
+  if (url.pathname.startsWith("/api/")) return;
   if (request.mode === "navigate") {
     event.respondWith(navigate(request));
   } else {

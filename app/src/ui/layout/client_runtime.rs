@@ -2,14 +2,15 @@ use crate::{
     platform,
     state::{
         reading::{self, Reading},
-        stores,
+        stores, syncing,
     },
 };
 use leptos::{prelude::*, task::spawn_local};
 
 /// Renders nothing; in the browser it loads the stored data once the page's
 /// islands are live, applies the theme, registers the service worker (and
-/// listens for the browser's install offer), and marks `<body data-hydrated>`
+/// listens for the browser's install offer), starts sync when it is on
+/// (see `state::syncing`), and marks `<body data-hydrated>`
 /// for anyone (the browser tests) waiting for the page to be ready. It is the
 /// last island of the page, so every other island has hydrated by then.
 #[island]
@@ -28,6 +29,7 @@ pub fn ClientRuntime() -> impl IntoView {
                 spawn_local(reading::read(stores, Reading::Changed(key)));
             });
             platform::mark_hydrated();
+            syncing::start(stores);
         });
     });
     Effect::new(move |_| {

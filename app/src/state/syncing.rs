@@ -1,0 +1,440 @@
+//! Sync in the browser: when rounds run, and the requests around
+//! [`crate::sync::reconcile`].
+//!
+//! What runs on every page is small: a check for a stored sync key, and the
+//! triggers (the page opens or comes back into view, the network returns,
+//! data changed here). Everything else (the cryptography, the merge, the
+//! QR code, the requests) is a lazy part of the wasm (`perform`): people who
+//! never turn sync on never download it.
+
+use super::Stores;
+use crate::{
+    platform,
+    storage::{Backend, Stored, browser::BrowserBackend},
+    sync::SyncState,
+};
+use leptos::prelude::*;
+use std::{
+    cell::{Cell, RefCell},
+    collections::VecDeque,
+    future::Future,
+    pin::Pin,
+};
+
+/// What the sync code is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Task {
+    /// Read the synced copy, merge, write back what it lacks.
+    Round,
+    /// Fill in the status for the screens (pairing link, last sync).
+    Show,
+    /// Turn sync on: with a new key (`None`), or joining another device
+    /// with its pairing link or recovery code.
+    TurnOn(Option<String>),
+    /// Turn sync off here; the data on this device stays.
+    TurnOff,
+    /// Delete the synced copy from the server, and turn sync off here.
+    DeleteCopy,
+}
+
+/// True when sync is on here: a key is stored (turning off removes it).
+/// Cheap: nothing is decoded.
+pub fn is_on() -> bool {
+    matches!(BrowserBackend.get(SyncState::KEY), Ok(Some(_)))
+}
+
+thread_local! {
+    static QUEUE: RefCell<VecDeque<Task>> = const { RefCell::new(VecDeque::new()) };
+    static RUNNING: Cell<bool> = const { Cell::new(false) };
+    static CHANGES: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Runs `task` after those asked for before it, one at a time (two rounds
+/// at once would race each other's writes). A round asked for while one
+/// waits is the same round.
+pub fn request(stores: Stores, task: Task) {
+    if task == Task::Round && !is_on() {
+        return;
+    }
+    let queued = QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        if task == Task::Round && q.contains(&Task::Round) {
+            return false;
+        }
+        q.push_back(task);
+        true
+    });
+    if !queued || RUNNING.replace(true) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        while let Some(task) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+            #[cfg(feature = "split")]
+            perform(stores, task).await.await;
+            #[cfg(not(feature = "split"))]
+            perform(stores, task).await;
+        }
+        RUNNING.set(false);
+    });
+}
+
+/// Wait after a change before a round, so a burst of changes (a setting
+/// stepped up five times) goes out as one write. Our choice.
+const CHANGE_DELAY_MS: i32 = 2_000;
+
+/// Called once per page, after the stored data is read: a round now, and
+/// again whenever the page comes back into view (another device may have
+/// synced), the network returns (changes made offline go out), or data
+/// changed here. Each does nothing while sync is off.
+pub fn start(stores: Stores) {
+    stores.sync.update(|s| {
+        s.available = platform::net::sync_url().is_some();
+        s.on = is_on();
+    });
+    platform::net::on_online(move || request(stores, Task::Round));
+    platform::on_visibility_change(move || {
+        if platform::is_visible() {
+            request(stores, Task::Round);
+        }
+    });
+    Effect::new(move |seen: Option<()>| {
+        stores.history.with(|_| ());
+        stores.prefs.with(|_| ());
+        stores.notes.with(|_| ());
+        if seen.is_some() && is_on() {
+            let change = CHANGES.with(|c| {
+                c.set(c.get().wrapping_add(1));
+                c.get()
+            });
+            platform::net::after(CHANGE_DELAY_MS, move || {
+                if CHANGES.get() == change {
+                    request(stores, Task::Round);
+                }
+            });
+        }
+    });
+    request(stores, Task::Round);
+}
+
+/// The work, loaded the first time sync has something to do. A split
+/// function cannot be `async` itself, so it returns the future.
+#[cfg_attr(feature = "split", leptos::prelude::lazy)]
+fn perform(stores: Stores, task: Task) -> Pin<Box<dyn Future<Output = ()>>> {
+    Box::pin(work::perform(stores, task))
+}
+
+mod work {
+    use super::{Stores, Task};
+    use crate::{
+        platform::{
+            self,
+            net::{self, Reply},
+        },
+        storage::{self, Backend, Stored, browser::BrowserBackend},
+        sync::{
+            Activity, Pairing, QrPicture, Remote, SyncError, SyncKey, SyncState, apply, reconcile,
+        },
+        units::count,
+    };
+    use leptos::prelude::*;
+
+    /// Why a round did not go through.
+    enum Problem {
+        /// No answer: waits for the network.
+        Offline,
+        /// Anything else, in words for the user.
+        Say(String),
+    }
+
+    impl From<SyncError> for Problem {
+        fn from(e: SyncError) -> Self {
+            Problem::Say(capitalised(&e.to_string()))
+        }
+    }
+
+    fn capitalised(text: &str) -> String {
+        let mut chars = text.chars();
+        chars.next().map_or_else(String::new, |c| {
+            c.to_uppercase().chain(chars).collect::<String>() + "."
+        })
+    }
+
+    fn load_state() -> SyncState {
+        storage::load::<SyncState>(&BrowserBackend, platform::now_ms()).value
+    }
+
+    fn save_state(state: &mut SyncState) -> Result<(), Problem> {
+        storage::save_merged(&BrowserBackend, state, platform::now_ms())
+            .map(|_| ())
+            .map_err(|e| Problem::Say(format!("Sync could not save its state on this device: {e}")))
+    }
+
+    pub async fn perform(stores: Stores, task: Task) {
+        let status = stores.sync;
+        let Some(base) = net::sync_url() else {
+            status.update(|s| s.available = false);
+            return;
+        };
+        match task {
+            Task::Show => show(stores),
+            Task::Round => round(stores, &base).await,
+            Task::TurnOn(given) => match turn_on(stores, given) {
+                Ok(()) => {
+                    show(stores);
+                    round(stores, &base).await;
+                }
+                Err(message) => status.update(|s| s.activity = Activity::Failed(message)),
+            },
+            Task::TurnOff => {
+                let _ = BrowserBackend.remove(SyncState::KEY);
+                status.update(|s| {
+                    s.on = false;
+                    s.pairing = None;
+                    s.last_synced_ms = None;
+                    s.activity = Activity::Done(
+                        "Sync is off on this device. Everything on it stays here.".to_owned(),
+                    );
+                });
+            }
+            Task::DeleteCopy => delete_copy(stores, &base).await,
+        }
+    }
+
+    /// Stores a key: a new one, or another device's.
+    fn turn_on(stores: Stores, given: Option<String>) -> Result<(), String> {
+        let key = match given {
+            None => SyncKey::from_random(net::random_bytes::<32>().ok_or(
+                "This browser gave no secure random numbers, so sync cannot make a key. Nothing was changed.",
+            )?),
+            Some(text) => SyncKey::read(&text).map_err(|e| capitalised(&e.to_string()))?,
+        };
+        let mut state = load_state();
+        let joining = state.key.is_none();
+        state.turn_on(&key);
+        // Joining: what is here counts as older than any change on the
+        // devices already syncing, so pairing a new phone never resets
+        // their settings to its defaults (its own sessions all stay).
+        let stamp_at = if joining { 0 } else { platform::now_ms() };
+        state.stamps.observe(
+            &stores.prefs.with_untracked(Clone::clone),
+            &stores.notes.with_untracked(Clone::clone),
+            stamp_at,
+        );
+        save_state(&mut state).map_err(|p| match p {
+            Problem::Say(m) => m,
+            Problem::Offline => String::new(),
+        })
+    }
+
+    /// The status for the screens, from what is stored.
+    fn show(stores: Stores) {
+        let state = load_state();
+        let pairing = state.key().map(|key| {
+            let origin = web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_default();
+            let link = format!("{origin}/sync#{}", key.link_fragment());
+            Pairing {
+                qr: QrPicture::of(&link).unwrap_or(QrPicture {
+                    size: 0,
+                    path: String::new(),
+                }),
+                recovery_code: key.recovery_code(),
+                link,
+            }
+        });
+        stores.sync.update(|s| {
+            s.on = pairing.is_some();
+            s.pairing = pairing;
+            s.last_synced_ms = state.last_synced_ms;
+        });
+    }
+
+    async fn round(stores: Stores, base: &str) {
+        stores.sync.update(|s| s.activity = Activity::Working);
+        let result = attempt(stores, base).await;
+        let last = load_state().last_synced_ms;
+        stores.sync.update(|s| {
+            s.last_synced_ms = last;
+            s.activity = match result {
+                Ok(message) => Activity::Done(message),
+                Err(Problem::Offline) => Activity::Offline,
+                Err(Problem::Say(message)) => Activity::Failed(message),
+            };
+        });
+    }
+
+    /// Rounds a device tries before it waits for the next trigger, when
+    /// other devices keep writing first.
+    const ATTEMPTS: usize = 4;
+
+    async fn attempt(stores: Stores, base: &str) -> Result<String, Problem> {
+        for _ in 0..ATTEMPTS {
+            let Some(key) = load_state().key() else {
+                return Err(Problem::Say("Sync is off on this device.".to_owned()));
+            };
+            let keys = key.derive();
+            let url = format!("{base}{}", keys.id.as_str());
+            let reply = net::request("GET", &url, &[], None)
+                .await
+                .map_err(|_| Problem::Offline)?;
+            let remote = match reply.status {
+                200 => Some(Remote {
+                    version: version_of(&reply)?,
+                    blob: reply.body,
+                }),
+                404 => None,
+                status => return Err(refused(status)),
+            };
+            // Read again after the wait: another tab may have synced, and
+            // data may have changed here meanwhile. From here to the write
+            // nothing waits, so nothing can slip between.
+            let mut state = load_state();
+            if state.key() != Some(key) {
+                return Err(Problem::Say(
+                    "Sync was turned off or changed meanwhile.".to_owned(),
+                ));
+            }
+            let now = platform::now_ms();
+            let prefs = stores.prefs.with_untracked(Clone::clone);
+            let notes = stores.notes.with_untracked(Clone::clone);
+            let history = stores.history.with_untracked(Clone::clone);
+            state.stamps.observe(&prefs, &notes, now);
+            let local = state.stamps.snapshot(&history);
+            let nonce = net::random_bytes::<{ crate::sync::NONCE_LEN }>().ok_or_else(|| {
+                Problem::Say(
+                    "This browser gave no secure random numbers; nothing was synced.".to_owned(),
+                )
+            })?;
+            let round = reconcile(&keys, state.seen_version, &local, remote.as_ref(), nonce)?;
+            let added = round
+                .merged
+                .history
+                .sessions
+                .len()
+                .saturating_sub(local.history.sessions.len());
+            if round.local_changed {
+                let (new_history, new_prefs, new_notes) = apply(&round.merged, &prefs);
+                if new_history != history {
+                    stores.history.update(|h| *h = new_history);
+                }
+                if new_prefs != prefs {
+                    stores.prefs.update(|p| *p = new_prefs);
+                }
+                if new_notes != notes {
+                    stores.notes.update(|n| *n = new_notes);
+                }
+            }
+            // The merged data is here now, whatever the write does.
+            state.stamps.adopt(&round.merged);
+            let Some(write) = round.write else {
+                if let Some(version) = round.read_version {
+                    state.synced(version, now);
+                }
+                save_state(&mut state)?;
+                return Ok(done(added));
+            };
+            save_state(&mut state)?;
+            let headers = [
+                (
+                    "authorization",
+                    format!("Bearer {}", keys.write.to_header_value()),
+                ),
+                ("if-match", write.if_match.to_string()),
+                ("content-type", "application/octet-stream".to_owned()),
+            ];
+            let reply = net::request("PUT", &url, &headers, Some(&write.blob))
+                .await
+                .map_err(|_| Problem::Offline)?;
+            match reply.status {
+                200 | 201 => {
+                    let mut state = load_state();
+                    if round.read_version.is_none() {
+                        state.started_over(write.version, platform::now_ms());
+                    } else {
+                        state.synced(write.version, platform::now_ms());
+                    }
+                    save_state(&mut state)?;
+                    return Ok(done(added));
+                }
+                // Another device wrote first: read again and merge that too.
+                412 => continue,
+                status => return Err(refused(status)),
+            }
+        }
+        Err(Problem::Say(
+            "Other devices kept writing at the same moment; this device tries again shortly."
+                .to_owned(),
+        ))
+    }
+
+    /// The version in an `ETag` (`"3"`).
+    fn version_of(reply: &Reply) -> Result<u64, Problem> {
+        reply
+            .etag
+            .as_deref()
+            .map(|e| e.trim_matches('"'))
+            .and_then(|e| e.parse().ok())
+            .ok_or_else(|| {
+                Problem::Say(
+                    "The sync server's answer had no version; nothing was changed.".to_owned(),
+                )
+            })
+    }
+
+    fn done(added: usize) -> String {
+        if added == 0 {
+            "Up to date.".to_owned()
+        } else {
+            format!(
+                "Up to date: {} from your other devices.",
+                count(added, "session")
+            )
+        }
+    }
+
+    /// A server's refusal, in words.
+    fn refused(status: u16) -> Problem {
+        Problem::Say(match status {
+            401 => "The sync server refused this device's key. Pair it again from a device that syncs.".to_owned(),
+            413 => "Your data is larger than this sync server accepts. It stays on this device; save a backup file.".to_owned(),
+            429 => "The sync server is busy; this device tries again shortly.".to_owned(),
+            status => format!("The sync server could not take the request (it answered {status}); this device tries again later."),
+        })
+    }
+
+    async fn delete_copy(stores: Stores, base: &str) {
+        let Some(key) = load_state().key() else {
+            return;
+        };
+        let keys = key.derive();
+        let url = format!("{base}{}", keys.id.as_str());
+        let headers = [(
+            "authorization",
+            format!("Bearer {}", keys.write.to_header_value()),
+        )];
+        stores.sync.update(|s| s.activity = Activity::Working);
+        let outcome = match net::request("DELETE", &url, &headers, None).await {
+            Ok(reply) if reply.status == 200 || reply.status == 404 => {
+                let _ = BrowserBackend.remove(SyncState::KEY);
+                Ok("The synced copy was deleted from the server, and sync is off on this device; \
+                    everything on it stays here. A device still syncing uploads its own copy again: \
+                    turn sync off there too.")
+            }
+            Ok(reply) => Err(match refused(reply.status) {
+                Problem::Say(m) => m,
+                Problem::Offline => String::new(),
+            }),
+            Err(_) => Err("The sync server could not be reached, so the synced copy is still there. Try again when you are online.".to_owned()),
+        };
+        stores.sync.update(|s| match outcome {
+            Ok(message) => {
+                s.on = false;
+                s.pairing = None;
+                s.last_synced_ms = None;
+                s.activity = Activity::Done(message.to_owned());
+            }
+            Err(message) => s.activity = Activity::Failed(message),
+        });
+    }
+}
