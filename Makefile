@@ -11,7 +11,7 @@ export LEPTOS_SITE_ADDR
 .PHONY: run test test-postgres build export size bench-timer bench-storage bench-server bench-sync lighthouse setup setup-test setup-bench clean
 
 run: build
-	LEPTOS_SITE_ROOT=target/site target/release/backstrong serve
+	LEPTOS_SITE_ROOT=target/site target/release/backstrong serve --sync-db target/backstrong-sync.sqlite
 
 test: setup-test
 	scripts/test.sh

@@ -41,6 +41,7 @@ use ui::{
     screening::StopPage,
     session::SessionPage,
     settings::SettingsPage,
+    sync::SyncPage,
 };
 
 /// The name the app shows itself by.
@@ -59,6 +60,7 @@ pub fn prerendered_paths() -> Vec<String> {
         "/settings",
         "/stop",
         "/about",
+        "/sync",
     ];
     pages
         .into_iter()
@@ -136,6 +138,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/progress") view=ProgressPage />
                     <Route path=path!("/report") view=ReportPage />
                     <Route path=path!("/settings") view=SettingsPage />
+                    <Route path=path!("/sync") view=SyncPage />
                 </Routes>
             </main>
             <NavBar />

@@ -65,11 +65,19 @@ impl Site {
 
     /// Starts the release server on a free port.
     pub async fn server() -> Site {
+        Self::server_with("127.0.0.1:0", &[]).await
+    }
+
+    /// Starts the release server at `addr` (`127.0.0.1:0`: a free port)
+    /// with extra arguments (`--sync-db …`).
+    pub async fn server_with(addr: &str, args: &[&str]) -> Site {
         let mut child = Command::new(server_bin())
             .current_dir(root())
-            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+            .env("LEPTOS_SITE_ADDR", addr)
             .env("LEPTOS_SITE_ROOT", root().join("target/site"))
             .env("RUST_LOG", "warn")
+            .arg("serve")
+            .args(args)
             .stdout(Stdio::piped())
             .kill_on_drop(true)
             .spawn()
@@ -425,6 +433,26 @@ impl Browser {
             .await;
         self.client.refresh().await.expect("reload");
         self.wait_hydrated().await;
+    }
+
+    /// Takes the browser off the network (`true`) or back on, through
+    /// chromedriver, which keeps the setting across navigations (a bare
+    /// DevTools call would be undone by its own on the next page).
+    pub async fn set_offline(&self, offline: bool) {
+        self.client
+            .issue_cmd(ChromeCommand {
+                path: "chromium/network_conditions",
+                body: json!({
+                    "network_conditions": {
+                        "offline": offline,
+                        "latency": 0,
+                        "download_throughput": 1.0e9,
+                        "upload_throughput": 1.0e9,
+                    }
+                }),
+            })
+            .await
+            .expect("set network conditions");
     }
 
     /// Console messages at warning level or worse since the last call,

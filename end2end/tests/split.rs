@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 /// Pages with a lazy island, and an element that is there only once that
 /// island has hydrated (a control it renders or enables).
-const LAZY_PAGES: [(&str, &str); 5] = [
+const LAZY_PAGES: [(&str, &str); 6] = [
     ("/session", "body[data-hydrated] [data-testid='start']"),
     ("/progress", "[data-testid='progress-empty']"),
     ("/report", "body[data-hydrated] [data-period]"),
@@ -22,6 +22,8 @@ const LAZY_PAGES: [(&str, &str); 5] = [
         "/exercise/leg-press",
         "body[data-hydrated] textarea#note-leg-press",
     ),
+    // A server without sync: the pairing page says it cannot pair.
+    ("/sync", "body[data-hydrated] [data-testid='pair-problem']"),
 ];
 
 /// The files the page lists under `meta` for the hydration script, as full

@@ -22,6 +22,9 @@ pub enum Command {
     Export {
         /// Where to write it.
         out: PathBuf,
+        /// A sync server's address (`https://host`): the export's pages
+        /// then offer sync through it, and their CSP allows it.
+        sync_url: Option<String>,
     },
     /// Print usage and stop.
     Help,
@@ -46,8 +49,11 @@ pub enum ConfigError {
 /// The `--help` text.
 pub const USAGE: &str = "\
 Usage: backstrong [serve] [OPTIONS]        serve the app (default)
-       backstrong export [--out DIR] [--site-root DIR]
-                                           write the static site to DIR (default: dist)
+       backstrong export [--out DIR] [--site-root DIR] [--sync-url URL]
+                                           write the static site to DIR (default: dist);
+                                           with --sync-url (https://host of a server run
+                                           with --sync-db and --sync-allow-origin naming
+                                           the export's site) its pages offer sync
        backstrong --help
 
 Options (each also read from the environment variable shown):
@@ -384,6 +390,31 @@ fn parse_seconds(setting: &str, value: &str) -> Result<Duration, ConfigError> {
     }
 }
 
+/// A sync server's address for an export: `http(s)://host[:port]`,
+/// optionally with a path prefix, without a query or fragment; returned
+/// without a trailing slash.
+fn sync_url(setting: &str, value: &str) -> Result<String, ConfigError> {
+    let trimmed = value.trim_end_matches('/');
+    let host = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"));
+    match host {
+        Some(rest)
+            if !rest.is_empty()
+                && !rest.starts_with('/')
+                && !rest.contains(['?', '#', ' ', '"', '\'', '<', '>']) =>
+        {
+            Ok(trimmed.to_owned())
+        }
+        _ => Err(bad(
+            setting,
+            &format!(
+                "{value:?} is not the address of a sync server, such as https://sync.example.org"
+            ),
+        )),
+    }
+}
+
 fn parse_bool(setting: &str, value: &str) -> Result<bool, ConfigError> {
     match value.to_ascii_lowercase().as_str() {
         "1" | "true" | "yes" | "on" => Ok(true),
@@ -404,6 +435,7 @@ fn parse_command(args: Vec<String>, given: &mut Given) -> Result<Command, Config
             args.next();
             Command::Export {
                 out: PathBuf::from("dist"),
+                sync_url: None,
             }
         }
         Some(other) if !other.starts_with('-') => {
@@ -429,8 +461,17 @@ fn parse_command(args: Vec<String>, given: &mut Given) -> Result<Command, Config
             "-h" | "--help" => return Ok(Command::Help),
             "--site-root" => given.site_root = Some(value("--site-root")?.1),
             "--out" | "-o" if !serving => {
-                let (_, out) = value("--out")?;
-                command = Command::Export { out: out.into() };
+                let (_, given_out) = value("--out")?;
+                if let Command::Export { out, .. } = &mut command {
+                    *out = given_out.into();
+                }
+            }
+            "--sync-url" if !serving => {
+                let (flag, url) = value("--sync-url")?;
+                let url = sync_url(&flag, &url)?;
+                if let Command::Export { sync_url, .. } = &mut command {
+                    *sync_url = Some(url);
+                }
             }
             "--addr" if serving => given.addr = Some(value("--addr")?),
             "--log" if serving => given.log = Some(value("--log")?),
@@ -495,16 +536,50 @@ mod tests {
     fn export_takes_an_output_folder() {
         assert_eq!(
             config(&["export"], &NO_ENV).unwrap().command,
-            Command::Export { out: "dist".into() }
+            Command::Export {
+                out: "dist".into(),
+                sync_url: None
+            }
         );
         assert_eq!(
             config(&["export", "--out", "/tmp/x"], &NO_ENV)
                 .unwrap()
                 .command,
             Command::Export {
-                out: "/tmp/x".into()
+                out: "/tmp/x".into(),
+                sync_url: None
             }
         );
+        assert_eq!(
+            config(
+                &[
+                    "export",
+                    "--sync-url",
+                    "https://sync.example.org/",
+                    "--out",
+                    "d"
+                ],
+                &NO_ENV
+            )
+            .unwrap()
+            .command,
+            Command::Export {
+                out: "d".into(),
+                sync_url: Some("https://sync.example.org".into())
+            }
+        );
+        for bad in [
+            "sync.example.org",
+            "ftp://x",
+            "https://",
+            "https://a.org/x?y",
+            "https://a b",
+        ] {
+            let err = config(&["export", "--sync-url", bad], &NO_ENV).unwrap_err();
+            assert!(err.to_string().starts_with("--sync-url: "), "{bad}: {err}");
+        }
+        // Serving has no such flag: its own API is named by --sync-db.
+        assert!(config(&["serve", "--sync-url", "https://a.org"], &NO_ENV).is_err());
     }
 
     #[test]

@@ -9,8 +9,9 @@ use sha2::{Digest, Sha256};
 
 /// The page with a `<meta>` policy that allows its inline scripts by hash
 /// (first thing in `<head>`: a policy only governs what comes after it),
-/// and those hashes as CSP sources.
-pub fn with_meta_policy(html: &str) -> (String, Vec<String>) {
+/// and those hashes as CSP sources. `sync_origin`: see
+/// [`content_security_policy`].
+pub fn with_meta_policy(html: &str, sync_origin: Option<&str>) -> (String, Vec<String>) {
     let mut hashes: Vec<String> = inline_scripts(html)
         .into_iter()
         .map(|body| {
@@ -24,7 +25,7 @@ pub fn with_meta_policy(html: &str) -> (String, Vec<String>) {
     hashes.dedup();
     let meta = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        content_security_policy(&hashes, Delivery::Meta)
+        content_security_policy(&hashes, Delivery::Meta, sync_origin)
     );
     let mut page = html.to_owned();
     if let Some(at) = page.find("<head>") {
@@ -62,7 +63,7 @@ mod tests {
     #[test]
     fn each_inline_script_is_allowed_by_its_hash_and_nothing_else() {
         let html = "<html><head><script src=\"/pkg/a.js\"></script><script type=\"module\">go()</script></head><body><script>go()</script></body></html>";
-        let (page, hashes) = with_meta_policy(html);
+        let (page, hashes) = with_meta_policy(html, None);
         let expected = format!("'sha256-{}'", BASE64.encode(Sha256::digest(b"go()")));
         assert_eq!(hashes, vec![expected.clone()]);
         assert!(page.starts_with("<html><head><meta http-equiv=\"Content-Security-Policy\""));

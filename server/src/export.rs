@@ -95,14 +95,19 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> ExportError + '_ {
 }
 
 /// Builds the site and writes it into `out` (replacing an earlier export
-/// there); returns the files written.
-pub async fn export(options: LeptosOptions, out: &Path) -> Result<Vec<PathBuf>, ExportError> {
+/// there); returns the files written. `sync_api`: a sync server's API
+/// address the pages may use (see `Site::build`).
+pub async fn export(
+    options: LeptosOptions,
+    out: &Path,
+    sync_api: Option<&str>,
+) -> Result<Vec<PathBuf>, ExportError> {
     let site_root = PathBuf::from(&*options.site_root);
     if !site_root.is_dir() {
         return Err(SiteError::NoSite(site_root).into());
     }
     check_out(out, &site_root)?;
-    let site = Site::build(&options, SecurityOptions::default()).await?;
+    let site = Site::build(&options, SecurityOptions::default(), sync_api).await?;
     write_site(&site, out)
 }
 

@@ -27,7 +27,15 @@ async fn main() -> ExitCode {
             println!("{}", server::config::USAGE);
             ExitCode::SUCCESS
         }
-        Command::Export { out } => match export(config.leptos, &out).await {
+        Command::Export { out, sync_url } => match export(
+            config.leptos,
+            &out,
+            sync_url
+                .map(|url| format!("{url}{}", server::sync::PREFIX))
+                .as_deref(),
+        )
+        .await
+        {
             Ok(files) => {
                 println!("exported {} files to {}", files.len(), out.display());
                 ExitCode::SUCCESS
@@ -55,7 +63,8 @@ async fn serve(config: Config) -> ExitCode {
         tracing::info!("serving hashed assets from {}", config.leptos.site_root);
     }
     let limits = config.limits;
-    let site = match Site::build(&config.leptos, config.security).await {
+    let sync_api = config.sync.as_ref().map(|_| server::sync::PREFIX);
+    let site = match Site::build(&config.leptos, config.security, sync_api).await {
         Ok(site) => Arc::new(site),
         Err(e) => {
             eprintln!("backstrong: cannot prepare the site: {e}");

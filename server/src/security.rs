@@ -38,16 +38,26 @@ pub enum Delivery {
 /// The Content-Security-Policy: the app's own files and nothing else.
 /// `script_sources` are the `'sha256-…'` sources that
 /// allow the page's inline bootstrap scripts; `'wasm-unsafe-eval'` lets the
-/// page compile its WebAssembly and nothing more.
-pub fn content_security_policy(script_sources: &[String], delivery: Delivery) -> String {
+/// page compile its WebAssembly and nothing more. `sync_origin`: a sync
+/// server elsewhere the pages may call (a static export built with
+/// `--sync-url`); the app's own origin is always allowed.
+pub fn content_security_policy(
+    script_sources: &[String],
+    delivery: Delivery,
+    sync_origin: Option<&str>,
+) -> String {
     let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
     for source in script_sources {
         script_src.push(' ');
         script_src.push_str(source);
     }
+    let connect_src = match sync_origin {
+        Some(origin) => format!("'self' {origin}"),
+        None => "'self'".to_owned(),
+    };
     let mut policy = format!(
         "default-src 'self'; script-src {script_src}; style-src 'self'; \
-         connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
+         connect-src {connect_src}; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
          base-uri 'self'; form-action 'self'"
     );
     if delivery == Delivery::Header {
@@ -84,7 +94,7 @@ mod tests {
 
     #[test]
     fn the_header_policy_forbids_framing_and_inline_scripts() {
-        let policy = content_security_policy(&["'sha256-abc'".into()], Delivery::Header);
+        let policy = content_security_policy(&["'sha256-abc'".into()], Delivery::Header, None);
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc';"));
         assert!(policy.contains("frame-ancestors 'none'"));
         assert!(policy.contains("object-src 'none'"));
@@ -94,8 +104,11 @@ mod tests {
 
     #[test]
     fn a_meta_policy_leaves_out_what_meta_cannot_carry() {
-        let policy = content_security_policy(&[], Delivery::Meta);
+        let policy = content_security_policy(&[], Delivery::Meta, None);
         assert!(!policy.contains("frame-ancestors"));
+        assert!(policy.contains("connect-src 'self';"));
+        let policy = content_security_policy(&[], Delivery::Meta, Some("https://sync.example.org"));
+        assert!(policy.contains("connect-src 'self' https://sync.example.org;"));
         assert!(policy.starts_with("default-src 'self'"));
     }
 

@@ -166,6 +166,30 @@ impl Resource {
     }
 }
 
+/// The page with `<meta name="backstrong-sync" content="API">` in its
+/// head when there is a sync API: the app turns sync on only where the
+/// page names one (a server run with `--sync-db`, or an export built with
+/// `--sync-url`).
+pub fn sync_meta(html: &str, sync_api: Option<&str>) -> String {
+    let (Some(api), Some(at)) = (sync_api, html.find("</head>")) else {
+        return html.to_owned();
+    };
+    let api = api.replace('&', "&amp;").replace('"', "&quot;");
+    format!(
+        "{}<meta name=\"backstrong-sync\" content=\"{api}\">{}",
+        &html[..at],
+        &html[at..]
+    )
+}
+
+/// `https://host:port` of an absolute address; `None` for a path on this
+/// server.
+pub fn origin_of(url: &str) -> Option<&str> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host_len = rest.find('/').unwrap_or(rest.len());
+    Some(&url[..scheme.len() + 3 + host_len])
+}
+
 /// The built site, in memory.
 #[derive(Debug)]
 pub struct Site {
@@ -185,9 +209,12 @@ pub struct Site {
 impl Site {
     /// Builds the site: renders every page and the 404 page with Leptos,
     /// reads every file of the built site, makes the service worker.
+    /// `sync_api`: where the pages find the sync API (see [`sync_meta`]),
+    /// `None` when there is none.
     pub async fn build(
         options: &LeptosOptions,
         security: SecurityOptions,
+        sync_api: Option<&str>,
     ) -> Result<Self, SiteError> {
         let root = PathBuf::from(&*options.site_root);
         if !root.is_dir() {
@@ -197,24 +224,30 @@ impl Site {
         let rendered = render::render_site(options).await?;
         // Each page names the wasm files it needs (see `preload`).
         let with_preloads = |html: &str| {
-            manifests.iter().fold(html.to_owned(), |html, manifest| {
+            let html = manifests.iter().fold(html.to_owned(), |html, manifest| {
                 let files = manifest.files_for(&html, &options.output_name);
                 preload::with_lists(&html, &files, &manifest.stored_files_for(&files))
-            })
+            });
+            sync_meta(&html, sync_api)
         };
+        let sync_origin = sync_api.and_then(origin_of);
 
         let mut hashes = BTreeSet::new();
         let mut pages = Vec::new();
         for page in &rendered.pages {
-            let (html, page_hashes) = crate::csp::with_meta_policy(&with_preloads(&page.html));
+            let (html, page_hashes) =
+                crate::csp::with_meta_policy(&with_preloads(&page.html), sync_origin);
             hashes.extend(page_hashes);
             pages.push((page.path.clone(), html));
         }
         let (not_found_html, not_found_hashes) =
-            crate::csp::with_meta_policy(&with_preloads(&rendered.not_found));
+            crate::csp::with_meta_policy(&with_preloads(&rendered.not_found), sync_origin);
         hashes.extend(not_found_hashes);
-        let policy =
-            content_security_policy(&hashes.into_iter().collect::<Vec<_>>(), Delivery::Header);
+        let policy = content_security_policy(
+            &hashes.into_iter().collect::<Vec<_>>(),
+            Delivery::Header,
+            sync_origin,
+        );
         let security_head = security_lines(&policy, security);
 
         let worker = sw::generate(
@@ -568,6 +601,22 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), SiteError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sync_api_is_named_in_the_head_and_its_origin_found() {
+        let html = "<html><head><title>x</title></head><body></body></html>";
+        assert_eq!(sync_meta(html, None), html);
+        let named = sync_meta(html, Some("/api/sync/v1/"));
+        assert!(named.contains(r#"<meta name="backstrong-sync" content="/api/sync/v1/"></head>"#));
+        // A quote cannot close the attribute early.
+        assert!(sync_meta(html, Some("https://a\"b/")).contains("content=\"https://a&quot;b/\""));
+        assert_eq!(origin_of("/api/sync/v1/"), None);
+        assert_eq!(
+            origin_of("https://sync.example.org:8443/api/sync/v1/"),
+            Some("https://sync.example.org:8443")
+        );
+        assert_eq!(origin_of("http://a.org"), Some("http://a.org"));
+    }
 
     #[test]
     fn pages_go_where_static_hosts_look_for_them() {

@@ -61,7 +61,7 @@ impl Fixture {
         std::thread::spawn(move || {
             tokio::runtime::Runtime::new()
                 .unwrap()
-                .block_on(Site::build(&options, security))
+                .block_on(Site::build(&options, security, None))
                 .unwrap()
         })
         .join()
@@ -590,10 +590,35 @@ fn the_headers_file_declares_what_the_server_sends() {
 }
 
 #[tokio::test]
+async fn an_export_built_with_a_sync_url_names_it_and_allows_only_it() {
+    let fixture = Fixture::new("export-sync");
+    let out = fixture.0.with_extension("out");
+    let api = "https://sync.example.org/api/sync/v1/";
+    server::export(fixture.options(), &out, Some(api))
+        .await
+        .unwrap();
+    let page = std::fs::read_to_string(out.join("settings/index.html")).unwrap();
+    assert!(page.contains(&format!(r#"<meta name="backstrong-sync" content="{api}">"#)));
+    assert!(
+        page.contains("connect-src 'self' https://sync.example.org;"),
+        "{page}"
+    );
+    let headers = std::fs::read_to_string(out.join("_headers")).unwrap();
+    assert!(headers.contains("connect-src 'self' https://sync.example.org;"));
+
+    // Without one: no sync offered, and the pages call their own origin only.
+    server::export(fixture.options(), &out, None).await.unwrap();
+    let page = std::fs::read_to_string(out.join("settings/index.html")).unwrap();
+    assert!(!page.contains("backstrong-sync"));
+    assert!(page.contains("connect-src 'self';"));
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[tokio::test]
 async fn export_writes_every_page_a_404_and_twins() {
     let fixture = Fixture::new("export");
     let out = fixture.0.with_extension("out");
-    let written = server::export(fixture.options(), &out).await.unwrap();
+    let written = server::export(fixture.options(), &out, None).await.unwrap();
     for file in [
         "index.html",
         "index.html.br",
@@ -626,7 +651,7 @@ async fn export_without_a_built_site_says_what_to_do() {
         .output_name("backstrong")
         .site_root("/nonexistent/backstrong-site")
         .build();
-    let err = server::export(options, Path::new("/tmp/backstrong-never"))
+    let err = server::export(options, Path::new("/tmp/backstrong-never"), None)
         .await
         .unwrap_err();
     assert!(err.to_string().contains("build it first"), "{err}");
@@ -1251,21 +1276,24 @@ async fn export_never_deletes_what_is_not_an_earlier_export() {
     // The current folder, and the folders above it.
     let here = std::env::current_dir().unwrap();
     refused(
-        server::export(site.options(), Path::new(".")).await,
+        server::export(site.options(), Path::new("."), None).await,
         "current folder",
     );
     refused(
-        server::export(site.options(), here.parent().unwrap()).await,
+        server::export(site.options(), here.parent().unwrap(), None).await,
         "current folder or a folder above",
     );
     // The built site, and a folder inside it: the assets stay.
-    refused(server::export(site.options(), &site.0).await, "built site");
     refused(
-        server::export(site.options(), &site.0.join("pkg")).await,
+        server::export(site.options(), &site.0, None).await,
         "built site",
     );
     refused(
-        server::export(site.options(), &site.0.join("new-folder")).await,
+        server::export(site.options(), &site.0.join("pkg"), None).await,
+        "built site",
+    );
+    refused(
+        server::export(site.options(), &site.0.join("new-folder"), None).await,
         "inside the built site",
     );
     assert!(site.0.join("pkg/backstrong.0123abcd.wasm").is_file());
@@ -1274,7 +1302,7 @@ async fn export_never_deletes_what_is_not_an_earlier_export() {
     std::fs::create_dir_all(&theirs).unwrap();
     std::fs::write(theirs.join("thesis.txt"), "years of work").unwrap();
     refused(
-        server::export(site.options(), &theirs).await,
+        server::export(site.options(), &theirs, None).await,
         "not an earlier export",
     );
     assert_eq!(
@@ -1283,16 +1311,16 @@ async fn export_never_deletes_what_is_not_an_earlier_export() {
     );
     // A file.
     refused(
-        server::export(site.options(), &theirs.join("thesis.txt")).await,
+        server::export(site.options(), &theirs.join("thesis.txt"), None).await,
         "a file",
     );
     // An earlier export is replaced, as is an empty folder.
     let out = site.0.with_extension("exported");
     let _ = std::fs::remove_dir_all(&out);
-    server::export(site.options(), &out).await.unwrap();
+    server::export(site.options(), &out, None).await.unwrap();
     assert!(out.join(EXPORT_MARKER).is_file());
     std::fs::write(out.join("stale.html"), "old").unwrap();
-    server::export(site.options(), &out).await.unwrap();
+    server::export(site.options(), &out, None).await.unwrap();
     assert!(
         !out.join("stale.html").exists(),
         "an earlier export is replaced whole"
@@ -1311,7 +1339,7 @@ fn the_split_manifest_becomes_each_pages_file_list_or_a_clear_error() {
         std::thread::spawn(move || {
             tokio::runtime::Runtime::new()
                 .unwrap()
-                .block_on(Site::build(&options, SecurityOptions::default()))
+                .block_on(Site::build(&options, SecurityOptions::default(), None))
         })
         .join()
         .unwrap()

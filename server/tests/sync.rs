@@ -91,6 +91,14 @@ async fn every_answer_of_the_sync_api() {
     let other = device(2).write.to_header_value();
     let ask = |req| request_bytes(addr, req);
 
+    // The pages name the API, so the app offers sync (a server without
+    // --sync-db names none: server/tests/http.rs).
+    let home = String::from_utf8(request(addr, get("/")).await.into_body()).unwrap();
+    assert!(
+        home.contains(r#"<meta name="backstrong-sync" content="/api/sync/v1/">"#),
+        "{home}"
+    );
+
     assert_eq!(ask(bare("GET", id, None)).await.status(), 404);
     assert_eq!(ask(bare("GET", "not-an-id", None)).await.status(), 400);
     assert_eq!(

@@ -177,14 +177,19 @@ mod work {
         };
         match task {
             Task::Show => show(stores),
-            Task::Round => round(stores, &base).await,
-            Task::TurnOn(given) => match turn_on(stores, given) {
-                Ok(()) => {
-                    show(stores);
-                    round(stores, &base).await;
+            Task::Round => round(stores, &base, false).await,
+            Task::TurnOn(given) => {
+                // A key made just now names nothing on the server yet: the
+                // first round writes without reading (no 404 to log).
+                let fresh = given.is_none();
+                match turn_on(stores, given) {
+                    Ok(()) => {
+                        show(stores);
+                        round(stores, &base, fresh).await;
+                    }
+                    Err(message) => status.update(|s| s.activity = Activity::Failed(message)),
                 }
-                Err(message) => status.update(|s| s.activity = Activity::Failed(message)),
-            },
+            }
             Task::TurnOff => {
                 let _ = BrowserBackend.remove(SyncState::KEY);
                 status.update(|s| {
@@ -250,9 +255,9 @@ mod work {
         });
     }
 
-    async fn round(stores: Stores, base: &str) {
+    async fn round(stores: Stores, base: &str, fresh_key: bool) {
         stores.sync.update(|s| s.activity = Activity::Working);
-        let result = attempt(stores, base).await;
+        let result = attempt(stores, base, fresh_key).await;
         let last = load_state().last_synced_ms;
         stores.sync.update(|s| {
             s.last_synced_ms = last;
@@ -268,23 +273,30 @@ mod work {
     /// other devices keep writing first.
     const ATTEMPTS: usize = 4;
 
-    async fn attempt(stores: Stores, base: &str) -> Result<String, Problem> {
+    /// `fresh_key`: the key was made just now, so the server has nothing
+    /// under it (should it have, the write is refused and the next
+    /// attempt reads).
+    async fn attempt(stores: Stores, base: &str, mut fresh_key: bool) -> Result<String, Problem> {
         for _ in 0..ATTEMPTS {
             let Some(key) = load_state().key() else {
                 return Err(Problem::Say("Sync is off on this device.".to_owned()));
             };
             let keys = key.derive();
             let url = format!("{base}{}", keys.id.as_str());
-            let reply = net::request("GET", &url, &[], None)
-                .await
-                .map_err(|_| Problem::Offline)?;
-            let remote = match reply.status {
-                200 => Some(Remote {
-                    version: version_of(&reply)?,
-                    blob: reply.body,
-                }),
-                404 => None,
-                status => return Err(refused(status)),
+            let remote = if std::mem::take(&mut fresh_key) {
+                None
+            } else {
+                let reply = net::request("GET", &url, &[], None)
+                    .await
+                    .map_err(|_| Problem::Offline)?;
+                match reply.status {
+                    200 => Some(Remote {
+                        version: version_of(&reply)?,
+                        blob: reply.body,
+                    }),
+                    404 => None,
+                    status => return Err(refused(status)),
+                }
             };
             // Read again after the wait: another tab may have synced, and
             // data may have changed here meanwhile. From here to the write

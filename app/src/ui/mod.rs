@@ -12,3 +12,4 @@ pub mod report;
 pub mod screening;
 pub mod session;
 pub mod settings;
+pub mod sync;

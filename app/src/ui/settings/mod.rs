@@ -9,6 +9,7 @@ mod load_steps;
 mod rest_lengths;
 mod settings_page;
 mod settings_panels;
+mod sync_panel;
 mod theme_picker;
 mod unit_picker;
 mod weekly_target_input;
@@ -23,6 +24,7 @@ pub use {
     rest_lengths::RestLengths,
     settings_page::SettingsPage,
     settings_panels::SettingsPanels,
+    sync_panel::SyncPanel,
     theme_picker::ThemePicker,
     unit_picker::UnitPicker,
     weekly_target_input::WeeklyTargetInput,

@@ -1,6 +1,6 @@
 use super::{
     BodyWeightInput, CueToggles, DataTools, InstallApp, LoadSteps, RestLengths, SetsAndReps,
-    ThemePicker, UnitPicker, WeeklyTargetInput, YourGym,
+    SyncPanel, ThemePicker, UnitPicker, WeeklyTargetInput, YourGym,
 };
 use leptos::prelude::*;
 
@@ -50,6 +50,10 @@ pub fn SettingsPanels() -> impl IntoView {
         <section class="panel" aria-labelledby="install-heading">
             <h2 id="install-heading">"Install and offline"</h2>
             <InstallApp />
+        </section>
+        <section class="panel" aria-labelledby="sync-heading" id="sync">
+            <h2 id="sync-heading">"Sync between devices"</h2>
+            <SyncPanel />
         </section>
         <section class="panel" aria-labelledby="data-heading">
             <h2 id="data-heading">"Your data"</h2>

@@ -1,0 +1,254 @@
+//! Sync between devices in headless Chromium: two browser profiles (two
+//! devices) and the release server with a SQLite sync store. Pairing by
+//! link, sets logged on both while offline, the server stopped and started
+//! again, and a snapshot changed on the server.
+
+use end2end::{Browser, Site, TempDir};
+use serde_json::json;
+
+/// The server with sync on, its store in `dir`, at `addr`.
+async fn sync_server(dir: &TempDir, addr: &str) -> Site {
+    let db = dir.0.join("sync.sqlite");
+    Site::server_with(addr, &["--sync-db", db.to_str().unwrap()]).await
+}
+
+/// The ids and set counts of the stored history's sessions, sorted.
+async fn sessions(b: &Browser) -> Vec<(String, usize)> {
+    let v = b
+        .js(
+            "const h = JSON.parse(localStorage.getItem('backstrong:history') || '{\"data\":{\"s\":[]}}');\
+             return h.data.s.map(s => [s[0], s[6].length]);",
+            vec![],
+        )
+        .await;
+    let mut out: Vec<(String, usize)> = serde_json::from_value(v).unwrap();
+    out.sort();
+    out
+}
+
+/// Opens Settings and waits for a sync round to finish there (every page
+/// runs one on load); returns the state it ended in and its words.
+async fn settle(b: &Browser, site: &str) -> (String, String) {
+    b.open(&format!("{site}/settings")).await;
+    let done = "[data-testid='sync-activity']:not([data-state='working'])";
+    b.wait_for(done).await;
+    let state = b
+        .attr("[data-testid='sync-activity']", "data-state")
+        .await
+        .unwrap_or_default();
+    (state, b.text("[data-testid='sync-activity']").await)
+}
+
+/// Logs one set of a new session on the session page and finishes it.
+async fn log_a_session(b: &Browser) {
+    b.start_session_to_first_rest().await;
+    b.click("[data-testid='finish']").await;
+    b.wait_for("[data-testid='summary']").await;
+}
+
+/// Turns sync on in `a` and opens its pairing link in `b`; both then hold
+/// the same key. Returns the link.
+async fn pair(a: &Browser, b: &Browser, site: &str) -> String {
+    a.open(&format!("{site}/settings")).await;
+    a.click("[data-testid='sync-on']").await;
+    a.wait_for("[data-testid='sync-activity'][data-state='done']")
+        .await;
+    let link = a
+        .js(
+            "return document.querySelector('[data-testid=sync-link]').value",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(link.starts_with(&format!("{site}/sync#k=")), "{link}");
+    assert!(a.exists("[data-testid='sync-qr'] path").await);
+
+    b.open(&link).await;
+    b.wait_for("[data-testid='pair-join']").await;
+    // The key left the address bar as soon as it was read.
+    let address = b.js("return location.href", vec![]).await;
+    assert_eq!(address, json!(format!("{site}/sync")));
+    b.click("[data-testid='pair-join']").await;
+    b.wait_for("[data-testid='paired']").await;
+    link
+}
+
+/// Reads the console so far: every problem must be one of `expected`
+/// (a request refused while offline, a write that lost a race), which a
+/// browser logs on its own; later checks then start clean.
+async fn drain_console(b: &Browser, expected: &[&str]) {
+    for problem in b.console_problems().await {
+        assert!(
+            expected.iter().any(|e| problem.contains(e)),
+            "unexpected console problem: {problem}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_devices_pair_by_link_log_offline_and_end_with_every_set() {
+    let dir = TempDir::new("sync-e2e");
+    let site = sync_server(&dir, "127.0.0.1:0").await;
+    let base = site.base.clone();
+    let (phone, tablet) = (Browser::start().await, Browser::start().await);
+    let (a, b) = (&phone, &tablet);
+
+    // The phone has a session from before sync was on.
+    a.open(&format!("{base}/session")).await;
+    log_a_session(a).await;
+    let before = sessions(a).await;
+    assert_eq!(before.len(), 1);
+
+    pair(a, b, &base).await;
+    // The tablet got the phone's session on pairing.
+    assert_eq!(sessions(b).await, before);
+
+    // Both go offline, and each logs a session.
+    for device in [a, b] {
+        device.open(&format!("{base}/session")).await;
+        device.wait_controlled().await;
+        device.set_offline(true).await;
+        log_a_session(device).await;
+    }
+    assert_eq!(sessions(a).await.len(), 2);
+    assert_eq!(sessions(b).await.len(), 2);
+    // Offline, a round says so and keeps the changes (Settings comes from
+    // the service worker's cache).
+    let (state, said) = settle(a, &base).await;
+    assert_eq!(state, "offline", "{said}");
+    assert!(said.contains("safe on this device"), "{said}");
+    for device in [a, b] {
+        drain_console(device, &["ERR_INTERNET_DISCONNECTED"]).await;
+    }
+
+    // Back online: the phone's change goes out by itself (the `online`
+    // event; the page is not reloaded), then each device's next round
+    // brings the other's.
+    a.set_offline(false).await;
+    a.wait_for("[data-testid='sync-activity'][data-state='done']")
+        .await;
+    b.set_offline(false).await;
+    let (state, said) = settle(b, &base).await;
+    assert_eq!(state, "done", "{said}");
+    let (state, said) = settle(a, &base).await;
+    assert_eq!(state, "done", "{said}");
+    let (state, said) = settle(b, &base).await;
+    assert_eq!(state, "done", "{said}");
+    // Both went out at once: one write may have lost the race (412) and
+    // been merged and sent again.
+    for device in [a, b] {
+        drain_console(device, &["status of 412"]).await;
+    }
+    let on_a = sessions(a).await;
+    assert_eq!(on_a.len(), 3, "{on_a:?}");
+    assert!(on_a.iter().all(|(_, sets)| *sets == 1), "{on_a:?}");
+    assert_eq!(sessions(b).await, on_a);
+    assert!(said.contains("Last synced just now"), "{said}");
+
+    // Progress on the tablet lists all three sessions.
+    b.open(&format!("{base}/progress")).await;
+    b.wait_for("li[data-session]").await;
+    let listed = b
+        .js(
+            "return document.querySelectorAll('li[data-session]').length",
+            vec![],
+        )
+        .await;
+    assert_eq!(listed, json!(3));
+
+    a.assert_clean_console("phone").await;
+    b.assert_clean_console("tablet").await;
+    phone.close().await;
+    tablet.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stopped_server_loses_nothing_and_a_changed_snapshot_changes_nothing() {
+    let dir = TempDir::new("sync-e2e-stop");
+    let site = sync_server(&dir, "127.0.0.1:0").await;
+    let base = site.base.clone();
+    let addr = base.trim_start_matches("http://").to_owned();
+    let (phone, tablet) = (Browser::start().await, Browser::start().await);
+    let (a, b) = (&phone, &tablet);
+    pair(a, b, &base).await;
+
+    // The server stops; the phone logs a session: kept, and said to wait.
+    assert!(site.terminate().await.success());
+    a.open(&format!("{base}/session")).await;
+    log_a_session(a).await;
+    let logged = sessions(a).await;
+    assert_eq!(logged.len(), 1);
+    let (state, said) = settle(a, &base).await;
+    assert_eq!(state, "offline", "{said}");
+    drain_console(a, &["ERR_CONNECTION_REFUSED"]).await;
+
+    // The server is back (same address, same store): the next round sends
+    // it, and the tablet gets it.
+    let site = sync_server(&dir, &addr).await;
+    a.click("[data-testid='sync-now']").await;
+    a.wait_for("[data-testid='sync-activity'][data-state='done']")
+        .await;
+    let (state, said) = settle(b, &base).await;
+    assert_eq!(state, "done", "{said}");
+    assert_eq!(sessions(b).await, logged);
+
+    // Someone changes the stored snapshot on the server: the tablet says
+    // so and keeps its data as it was.
+    let db = dir.0.join("sync.sqlite");
+    let tampered = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3, sys\n\
+             db = sqlite3.connect(sys.argv[1])\n\
+             (blob,) = db.execute('SELECT blob FROM sync_snapshots').fetchone()\n\
+             blob = bytearray(blob); blob[-1] ^= 1\n\
+             db.execute('UPDATE sync_snapshots SET blob = ?', (bytes(blob),))\n\
+             db.commit()",
+            db.to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(tampered.success());
+    let stored_before = b
+        .js("return localStorage.getItem('backstrong:history')", vec![])
+        .await;
+    let (state, said) = settle(b, &base).await;
+    assert_eq!(state, "failed", "{said}");
+    assert!(said.contains("could not be opened"), "{said}");
+    assert!(
+        said.contains("Nothing on this device was changed"),
+        "{said}"
+    );
+    let stored_after = b
+        .js("return localStorage.getItem('backstrong:history')", vec![])
+        .await;
+    assert_eq!(stored_before, stored_after);
+
+    // Turning sync off keeps the data here.
+    b.click("[data-testid='sync-off']").await;
+    b.wait_for("[data-testid='sync-on']").await;
+    assert_eq!(sessions(b).await, logged);
+
+    // Deleting the synced copy from the phone: gone from the server.
+    a.open(&format!("{base}/settings")).await;
+    a.click("[data-testid='sync-delete']").await;
+    a.click("[data-testid='sync-delete-confirm']").await;
+    a.wait_for("[data-testid='sync-on']").await;
+    let rows = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3, sys\nprint(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM sync_snapshots').fetchone()[0])",
+            db.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&rows.stdout).trim(), "0");
+    assert_eq!(sessions(a).await, logged);
+
+    a.assert_clean_console("phone").await;
+    drop(site);
+    phone.close().await;
+    tablet.close().await;
+}
