@@ -5,7 +5,47 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::js_sys::{ArrayBuffer, Uint8Array};
+use web_sys::js_sys::{Function, Object, Promise, Reflect, Uint8Array};
+
+// The browser's objects are reached by name through `Reflect` rather than
+// web-sys's typed bindings: every typed method adds an import and its
+// JavaScript shim to the main module, which every page downloads, while
+// these few calls are used by sync only. Our choice, for the first visit.
+
+/// `target[name]`.
+fn prop(target: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+    Reflect::get(target, &JsValue::from_str(name))
+}
+
+/// `target[method](args…)`, with up to three arguments.
+fn invoke(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let f = prop(target, method)?;
+    if !f.is_function() {
+        return Err(JsValue::from_str(method));
+    }
+    let f: Function = f.unchecked_into();
+    let arg = |i: usize| args.get(i).cloned().unwrap_or(JsValue::UNDEFINED);
+    match args.len() {
+        0 | 1 => f.call1(target, &arg(0)),
+        2 => f.call2(target, &arg(0), &arg(1)),
+        _ => f.call3(target, &arg(0), &arg(1), &arg(2)),
+    }
+}
+
+/// A plain object from name–value pairs.
+fn object(pairs: &[(&str, JsValue)]) -> Result<Object, JsValue> {
+    let o = Object::new();
+    for (name, value) in pairs {
+        Reflect::set(&o, &JsValue::from_str(name), value)?;
+    }
+    Ok(o)
+}
+
+fn window() -> Option<JsValue> {
+    web_sys::window()
+        .filter(|_| super::in_browser())
+        .map(JsValue::from)
+}
 
 /// An answer from the server.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,28 +77,36 @@ pub async fn request(
     headers: &[(&str, String)],
     body: Option<&[u8]>,
 ) -> Result<Reply, NoAnswer> {
-    let window = web_sys::window()
-        .filter(|_| super::in_browser())
-        .ok_or(NoAnswer)?;
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    init.set_cache(web_sys::RequestCache::NoStore);
-    let sent = web_sys::Headers::new()?;
-    for (name, value) in headers {
-        sent.set(name, value)?;
-    }
-    init.set_headers(&sent);
+    let window = window().ok_or(NoAnswer)?;
+    let sent: Vec<(&str, JsValue)> = headers
+        .iter()
+        .map(|(name, value)| (*name, JsValue::from_str(value)))
+        .collect();
+    let mut init = vec![
+        ("method", JsValue::from_str(method)),
+        ("cache", JsValue::from_str("no-store")),
+        ("headers", object(&sent)?.into()),
+    ];
     if let Some(body) = body {
-        init.set_body(&Uint8Array::from(body).into());
+        init.push(("body", Uint8Array::from(body).into()));
     }
-    let request = web_sys::Request::new_with_str_and_init(url, &init)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
-        .await?
-        .dyn_into()?;
-    let buffer: ArrayBuffer = JsFuture::from(response.array_buffer()?).await?.dyn_into()?;
+    let pending = invoke(
+        &window,
+        "fetch",
+        &[JsValue::from_str(url), object(&init)?.into()],
+    )?;
+    let response = JsFuture::from(Promise::from(pending)).await?;
+    let status = prop(&response, "status")?.as_f64().ok_or(NoAnswer)? as u16;
+    let etag = invoke(
+        &prop(&response, "headers")?,
+        "get",
+        &[JsValue::from_str("etag")],
+    )?
+    .as_string();
+    let buffer = JsFuture::from(Promise::from(invoke(&response, "arrayBuffer", &[])?)).await?;
     Ok(Reply {
-        status: response.status(),
-        etag: response.headers().get("etag").ok().flatten(),
+        status,
+        etag,
         body: Uint8Array::new(&buffer).to_vec(),
     })
 }
@@ -66,12 +114,11 @@ pub async fn request(
 /// `N` bytes from the browser's cryptographic random source; `None` off the
 /// browser or when it fails (never a weaker source in its place).
 pub fn random_bytes<const N: usize>() -> Option<[u8; N]> {
-    let crypto = web_sys::window()
-        .filter(|_| super::in_browser())?
-        .crypto()
-        .ok()?;
+    let crypto = prop(&window()?, "crypto").ok()?;
+    let array = Uint8Array::new_with_length(N as u32);
+    invoke(&crypto, "getRandomValues", &[array.clone().into()]).ok()?;
     let mut bytes = [0u8; N];
-    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    array.copy_to(&mut bytes);
     // An all-zero answer means the call did nothing.
     bytes.iter().any(|b| *b != 0).then_some(bytes)
 }
@@ -88,21 +135,38 @@ pub fn sync_url() -> Option<String> {
         .filter(|url| !url.is_empty())
 }
 
+/// This page's origin (`https://host`), for links to it.
+pub fn origin() -> Option<String> {
+    prop(&prop(&window()?, "location").ok()?, "origin")
+        .ok()?
+        .as_string()
+}
+
 /// The address bar's fragment (`#…` without the `#`), then removes it from
 /// the address bar and the history, so a key in it stays nowhere.
 pub fn take_fragment() -> Option<String> {
-    let window = web_sys::window().filter(|_| super::in_browser())?;
-    let location = window.location();
-    let hash = location.hash().ok()?;
-    let fragment = hash.strip_prefix('#')?.to_owned();
+    let window = window()?;
+    let location = prop(&window, "location").ok()?;
+    let read = |name: &str| prop(&location, name).ok().and_then(|v| v.as_string());
+    let fragment = read("hash")?.strip_prefix('#')?.to_owned();
     if fragment.is_empty() {
         return None;
     }
-    if let (Ok(history), Ok(path), Ok(search)) =
-        (window.history(), location.pathname(), location.search())
-    {
-        let _ =
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+    let without = format!(
+        "{}{}",
+        read("pathname")?,
+        read("search").unwrap_or_default()
+    );
+    if let Ok(history) = prop(&window, "history") {
+        let _ = invoke(
+            &history,
+            "replaceState",
+            &[
+                JsValue::NULL,
+                JsValue::from_str(""),
+                JsValue::from_str(&without),
+            ],
+        );
     }
     Some(fragment)
 }

@@ -47,8 +47,6 @@ pub struct Stores {
     pub persisted: leptos::prelude::RwSignal<Option<bool>>,
     /// True once the stored data has been read (never on the server).
     pub loaded: leptos::prelude::RwSignal<bool>,
-    /// Where sync between devices stands (see [`syncing`]).
-    pub sync: leptos::prelude::RwSignal<crate::sync::SyncStatus>,
 }
 
 impl Stores {
@@ -65,7 +63,6 @@ impl Stores {
             install_offered: leptos::prelude::RwSignal::new(false),
             persisted: leptos::prelude::RwSignal::new(None),
             loaded: leptos::prelude::RwSignal::new(false),
-            sync: leptos::prelude::RwSignal::new(crate::sync::SyncStatus::default()),
         }
     }
 

@@ -1,29 +1,26 @@
 //! Sync in the browser: when rounds run, and the requests around
 //! [`crate::sync::reconcile`].
 //!
-//! What runs on every page is small: a check for a stored sync key, and the
-//! triggers (the page opens or comes back into view, the network returns,
-//! data changed here). Everything else (the cryptography, the merge, the
-//! QR code, the requests) is a lazy part of the wasm (`perform`): people who
-//! never turn sync on never download it.
+//! What every page carries is a check for a stored sync key ([`begin`]).
+//! Everything else (the triggers, the cryptography, the merge, the QR code,
+//! the requests) is a lazy part of the wasm (`perform`): people who never
+//! turn sync on never download it.
 
 use super::Stores;
 use crate::{
-    platform,
     storage::{Backend, Stored, browser::BrowserBackend},
-    sync::SyncState,
+    sync::{SyncState, SyncStatus},
 };
 use leptos::prelude::*;
-use std::{
-    cell::{Cell, RefCell},
-    collections::VecDeque,
-    future::Future,
-    pin::Pin,
-};
+use std::{future::Future, pin::Pin};
 
 /// What the sync code is asked to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Task {
+    /// Start on this page: a round now, and again whenever the page comes
+    /// back into view (another device may have synced), the network
+    /// returns (changes made offline go out), or data changed here.
+    Start,
     /// Read the synced copy, merge, write back what it lacks.
     Round,
     /// Fill in the status for the screens (pairing link, last sync).
@@ -43,88 +40,50 @@ pub fn is_on() -> bool {
     matches!(BrowserBackend.get(SyncState::KEY), Ok(Some(_)))
 }
 
-thread_local! {
-    static QUEUE: RefCell<VecDeque<Task>> = const { RefCell::new(VecDeque::new()) };
-    static RUNNING: Cell<bool> = const { Cell::new(false) };
-    static CHANGES: Cell<u32> = const { Cell::new(0) };
+/// Where sync stands, for the screens: one per page in the browser; on the
+/// server a default for each render (it never changes there).
+pub fn status() -> RwSignal<SyncStatus> {
+    #[cfg(not(feature = "ssr"))]
+    {
+        thread_local! {
+            static STATUS: RwSignal<SyncStatus> = RwSignal::new(SyncStatus::default());
+        }
+        STATUS.with(|s| *s)
+    }
+    #[cfg(feature = "ssr")]
+    RwSignal::new(SyncStatus::default())
 }
 
-/// Runs `task` after those asked for before it, one at a time (two rounds
-/// at once would race each other's writes). A round asked for while one
-/// waits is the same round.
+/// Called once per page after the stored data is read: when sync is on,
+/// loads the sync code and starts it (see [`Task::Start`]). With sync off
+/// this is all the code a page carries for it.
+pub fn begin(stores: Stores) {
+    if is_on() {
+        request(stores, Task::Start);
+    }
+}
+
+/// Hands `task` to the sync code, loading it the first time. Tasks run one
+/// at a time, in order (two rounds at once would race each other's
+/// writes).
 pub fn request(stores: Stores, task: Task) {
-    if task == Task::Round && !is_on() {
-        return;
-    }
-    let queued = QUEUE.with(|q| {
-        let mut q = q.borrow_mut();
-        if task == Task::Round && q.contains(&Task::Round) {
-            return false;
-        }
-        q.push_back(task);
-        true
-    });
-    if !queued || RUNNING.replace(true) {
-        return;
-    }
     leptos::task::spawn_local(async move {
-        while let Some(task) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
-            #[cfg(feature = "split")]
-            perform(stores, task).await.await;
-            #[cfg(not(feature = "split"))]
-            perform(stores, task).await;
-        }
-        RUNNING.set(false);
+        #[cfg(feature = "split")]
+        perform(stores, task).await.await;
+        #[cfg(not(feature = "split"))]
+        perform(stores, task).await;
     });
 }
 
-/// Wait after a change before a round, so a burst of changes (a setting
-/// stepped up five times) goes out as one write. Our choice.
-const CHANGE_DELAY_MS: i32 = 2_000;
-
-/// Called once per page, after the stored data is read: a round now, and
-/// again whenever the page comes back into view (another device may have
-/// synced), the network returns (changes made offline go out), or data
-/// changed here. Each does nothing while sync is off.
-pub fn start(stores: Stores) {
-    stores.sync.update(|s| {
-        s.available = platform::net::sync_url().is_some();
-        s.on = is_on();
-    });
-    platform::net::on_online(move || request(stores, Task::Round));
-    platform::on_visibility_change(move || {
-        if platform::is_visible() {
-            request(stores, Task::Round);
-        }
-    });
-    Effect::new(move |seen: Option<()>| {
-        stores.history.with(|_| ());
-        stores.prefs.with(|_| ());
-        stores.notes.with(|_| ());
-        if seen.is_some() && is_on() {
-            let change = CHANGES.with(|c| {
-                c.set(c.get().wrapping_add(1));
-                c.get()
-            });
-            platform::net::after(CHANGE_DELAY_MS, move || {
-                if CHANGES.get() == change {
-                    request(stores, Task::Round);
-                }
-            });
-        }
-    });
-    request(stores, Task::Round);
-}
-
-/// The work, loaded the first time sync has something to do. A split
-/// function cannot be `async` itself, so it returns the future.
+/// The sync code, a part of the wasm of its own. A split function cannot
+/// be `async` itself, so it returns the future.
 #[cfg_attr(feature = "split", leptos::prelude::lazy)]
 fn perform(stores: Stores, task: Task) -> Pin<Box<dyn Future<Output = ()>>> {
-    Box::pin(work::perform(stores, task))
+    Box::pin(work::enqueue(stores, task))
 }
 
 mod work {
-    use super::{Stores, Task};
+    use super::{Stores, Task, is_on, request, status};
     use crate::{
         platform::{
             self,
@@ -137,6 +96,74 @@ mod work {
         units::count,
     };
     use leptos::prelude::*;
+    use std::{
+        cell::{Cell, RefCell},
+        collections::VecDeque,
+    };
+
+    thread_local! {
+        static QUEUE: RefCell<VecDeque<Task>> = const { RefCell::new(VecDeque::new()) };
+        static RUNNING: Cell<bool> = const { Cell::new(false) };
+        static STARTED: Cell<bool> = const { Cell::new(false) };
+        static CHANGES: Cell<u32> = const { Cell::new(0) };
+    }
+
+    /// Runs `task` after those asked for before it, one at a time. A round
+    /// asked for while one waits is the same round.
+    pub async fn enqueue(stores: Stores, task: Task) {
+        if task == Task::Round && !is_on() {
+            return;
+        }
+        let queued = QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            if task == Task::Round && q.contains(&Task::Round) {
+                return false;
+            }
+            q.push_back(task);
+            true
+        });
+        if !queued || RUNNING.replace(true) {
+            return;
+        }
+        while let Some(task) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+            perform(stores, task).await;
+        }
+        RUNNING.set(false);
+    }
+
+    /// Wait after a change before a round, so a burst of changes (a
+    /// setting stepped up five times) goes out as one write. Our choice.
+    const CHANGE_DELAY_MS: i32 = 2_000;
+
+    /// The triggers of [`Task::Start`], once per page; each does nothing
+    /// while sync is off.
+    fn start(stores: Stores) {
+        if STARTED.replace(true) {
+            return;
+        }
+        net::on_online(move || request(stores, Task::Round));
+        platform::on_visibility_change(move || {
+            if platform::is_visible() {
+                request(stores, Task::Round);
+            }
+        });
+        Effect::new(move |seen: Option<()>| {
+            stores.history.with(|_| ());
+            stores.prefs.with(|_| ());
+            stores.notes.with(|_| ());
+            if seen.is_some() && is_on() {
+                let change = CHANGES.with(|c| {
+                    c.set(c.get().wrapping_add(1));
+                    c.get()
+                });
+                net::after(CHANGE_DELAY_MS, move || {
+                    if CHANGES.get() == change {
+                        request(stores, Task::Round);
+                    }
+                });
+            }
+        });
+    }
 
     /// Why a round did not go through.
     enum Problem {
@@ -169,14 +196,20 @@ mod work {
             .map_err(|e| Problem::Say(format!("Sync could not save its state on this device: {e}")))
     }
 
-    pub async fn perform(stores: Stores, task: Task) {
-        let status = stores.sync;
+    async fn perform(stores: Stores, task: Task) {
+        let status = status();
         let Some(base) = net::sync_url() else {
             status.update(|s| s.available = false);
             return;
         };
+        status.update(|s| s.available = true);
         match task {
-            Task::Show => show(stores),
+            Task::Start => {
+                start(stores);
+                show();
+                round(stores, &base, false).await;
+            }
+            Task::Show => show(),
             Task::Round => round(stores, &base, false).await,
             Task::TurnOn(given) => {
                 // A key made just now names nothing on the server yet: the
@@ -184,7 +217,8 @@ mod work {
                 let fresh = given.is_none();
                 match turn_on(stores, given) {
                     Ok(()) => {
-                        show(stores);
+                        start(stores);
+                        show();
                         round(stores, &base, fresh).await;
                     }
                     Err(message) => status.update(|s| s.activity = Activity::Failed(message)),
@@ -201,7 +235,7 @@ mod work {
                     );
                 });
             }
-            Task::DeleteCopy => delete_copy(stores, &base).await,
+            Task::DeleteCopy => delete_copy(&base).await,
         }
     }
 
@@ -232,12 +266,10 @@ mod work {
     }
 
     /// The status for the screens, from what is stored.
-    fn show(stores: Stores) {
+    fn show() {
         let state = load_state();
         let pairing = state.key().map(|key| {
-            let origin = web_sys::window()
-                .and_then(|w| w.location().origin().ok())
-                .unwrap_or_default();
+            let origin = net::origin().unwrap_or_default();
             let link = format!("{origin}/sync#{}", key.link_fragment());
             Pairing {
                 qr: QrPicture::of(&link).unwrap_or(QrPicture {
@@ -248,7 +280,7 @@ mod work {
                 link,
             }
         });
-        stores.sync.update(|s| {
+        status().update(|s| {
             s.on = pairing.is_some();
             s.pairing = pairing;
             s.last_synced_ms = state.last_synced_ms;
@@ -256,10 +288,10 @@ mod work {
     }
 
     async fn round(stores: Stores, base: &str, fresh_key: bool) {
-        stores.sync.update(|s| s.activity = Activity::Working);
+        status().update(|s| s.activity = Activity::Working);
         let result = attempt(stores, base, fresh_key).await;
         let last = load_state().last_synced_ms;
-        stores.sync.update(|s| {
+        status().update(|s| {
             s.last_synced_ms = last;
             s.activity = match result {
                 Ok(message) => Activity::Done(message),
@@ -415,7 +447,7 @@ mod work {
         })
     }
 
-    async fn delete_copy(stores: Stores, base: &str) {
+    async fn delete_copy(base: &str) {
         let Some(key) = load_state().key() else {
             return;
         };
@@ -425,7 +457,7 @@ mod work {
             "authorization",
             format!("Bearer {}", keys.write.to_header_value()),
         )];
-        stores.sync.update(|s| s.activity = Activity::Working);
+        status().update(|s| s.activity = Activity::Working);
         let outcome = match net::request("DELETE", &url, &headers, None).await {
             Ok(reply) if reply.status == 200 || reply.status == 404 => {
                 let _ = BrowserBackend.remove(SyncState::KEY);
@@ -439,7 +471,7 @@ mod work {
             }),
             Err(_) => Err("The sync server could not be reached, so the synced copy is still there. Try again when you are online.".to_owned()),
         };
-        stores.sync.update(|s| match outcome {
+        status().update(|s| match outcome {
             Ok(message) => {
                 s.on = false;
                 s.pairing = None;

@@ -29,7 +29,7 @@ pub fn ClientRuntime() -> impl IntoView {
                 spawn_local(reading::read(stores, Reading::Changed(key)));
             });
             platform::mark_hydrated();
-            syncing::start(stores);
+            syncing::begin(stores);
         });
     });
     Effect::new(move |_| {

@@ -14,7 +14,7 @@ use leptos::{
 #[component]
 pub fn SyncPanel() -> impl IntoView {
     let st = stores();
-    let status = st.sync;
+    let status = syncing::status();
     let code = RwSignal::new(String::new());
     let confirm_delete = RwSignal::new(false);
     // The details (link, QR code, last sync) come from the sync code, which

@@ -45,8 +45,7 @@ pub fn PairDevice() -> impl IntoView {
     });
     let joined = move || {
         started.get()
-            && st
-                .sync
+            && syncing::status()
                 .with(|s| s.on && matches!(s.activity, Activity::Done(_) | Activity::Offline))
     };
     let join = move |_| {

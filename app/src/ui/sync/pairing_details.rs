@@ -1,11 +1,11 @@
-use crate::state::stores;
+use crate::state::syncing;
 use leptos::prelude::*;
 
 /// How another device joins: the pairing link as a QR code and as text,
 /// and the recovery code to write down. Shown while sync is on.
 #[component]
 pub fn PairingDetails() -> impl IntoView {
-    let status = stores().sync;
+    let status = syncing::status();
     move || {
         status.with(|s| s.pairing.clone()).map(|pairing| {
             let size = pairing.qr.size;

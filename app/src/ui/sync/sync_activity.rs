@@ -1,6 +1,6 @@
 use crate::{
     platform,
-    state::stores,
+    state::syncing,
     sync::{Activity, last_synced_label},
 };
 use leptos::{either::EitherOf3, prelude::*};
@@ -9,7 +9,7 @@ use leptos::{either::EitherOf3, prelude::*};
 /// by screen readers as it changes; a failure as an alert.
 #[component]
 pub fn SyncActivity() -> impl IntoView {
-    let status = stores().sync;
+    let status = syncing::status();
     let last = move || {
         status.with(|s| s.last_synced_ms).map(|at| {
             format!(
