@@ -103,6 +103,11 @@ impl Site {
     /// Writes the static export into `dir` and serves whatever `dir` holds
     /// from then on (a test may swap its contents for another build).
     pub async fn serve_export_at(dir: &Path) -> Site {
+        Self::serve_export_with(dir, &[]).await
+    }
+
+    /// The same, with extra arguments for `export` (`--sync-url …`).
+    pub async fn serve_export_with(dir: &Path, args: &[&str]) -> Site {
         let status = Command::new(server_bin())
             .current_dir(root())
             .env("LEPTOS_SITE_ROOT", root().join("target/site"))
@@ -110,6 +115,7 @@ impl Site {
             .arg("export")
             .arg("--out")
             .arg(dir)
+            .args(args)
             .status()
             .await
             .expect("run backstrong export");

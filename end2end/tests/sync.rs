@@ -50,6 +50,7 @@ async fn log_a_session(b: &Browser) {
 /// the same key. Returns the link.
 async fn pair(a: &Browser, b: &Browser, site: &str) -> String {
     a.open(&format!("{site}/settings")).await;
+    a.wait_for("[data-testid='sync-on']").await;
     a.click("[data-testid='sync-on']").await;
     a.wait_for("[data-testid='sync-activity'][data-state='done']")
         .await;
@@ -69,7 +70,11 @@ async fn pair(a: &Browser, b: &Browser, site: &str) -> String {
     b.wait_for("[data-testid='pair-join']").await;
     // The key left the address bar as soon as it was read.
     let address = b.js("return location.href", vec![]).await;
-    assert_eq!(address, json!(format!("{site}/sync")));
+    let address = address.as_str().unwrap();
+    assert!(
+        address.starts_with(&format!("{site}/sync")) && !address.contains('#'),
+        "{address}"
+    );
     b.click("[data-testid='pair-join']").await;
     b.wait_for("[data-testid='paired']").await;
     link
@@ -233,22 +238,113 @@ async fn a_stopped_server_loses_nothing_and_a_changed_snapshot_changes_nothing()
 
     // Deleting the synced copy from the phone: gone from the server.
     a.open(&format!("{base}/settings")).await;
+    a.wait_for("[data-testid='sync-delete']").await;
+    let code = a
+        .js(
+            "return document.querySelector('[data-testid=recovery-code]').textContent",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(code.len(), 65, "11 groups of 5 and their dashes: {code}");
     a.click("[data-testid='sync-delete']").await;
     a.click("[data-testid='sync-delete-confirm']").await;
     a.wait_for("[data-testid='sync-on']").await;
-    let rows = std::process::Command::new("python3")
-        .args([
-            "-c",
-            "import sqlite3, sys\nprint(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM sync_snapshots').fetchone()[0])",
-            db.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(String::from_utf8_lossy(&rows.stdout).trim(), "0");
+    let rows = || {
+        let out = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import sqlite3, sys\nprint(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM sync_snapshots').fetchone()[0])",
+                db.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    assert_eq!(rows(), "0");
     assert_eq!(sessions(a).await, logged);
+
+    // The tablet joins again with the recovery code, typed with a typo
+    // first: refused with a message, then accepted. The copy was deleted,
+    // so it writes a new one.
+    let first = if code.starts_with('0') { "1" } else { "0" };
+    let typo = format!("{first}{}", &code[1..]);
+    b.find("[data-testid='sync-code']")
+        .await
+        .send_keys(&typo)
+        .await
+        .unwrap();
+    b.click("[data-testid='sync-join']").await;
+    b.wait_for("[data-testid='sync-activity'][data-state='failed']")
+        .await;
+    assert!(
+        b.text("[data-testid='sync-activity']")
+            .await
+            .contains("typo"),
+        "{}",
+        b.text("[data-testid='sync-activity']").await
+    );
+    assert!(b.exists("[data-testid='sync-on']").await, "still off");
+    b.find("[data-testid='sync-code']")
+        .await
+        .clear()
+        .await
+        .unwrap();
+    b.find("[data-testid='sync-code']")
+        .await
+        .send_keys(&code.to_lowercase().replace('-', " "))
+        .await
+        .unwrap();
+    b.click("[data-testid='sync-join']").await;
+    b.wait_for("[data-testid='sync-activity'][data-state='done']")
+        .await;
+    assert_eq!(rows(), "1");
+    assert_eq!(sessions(b).await, logged);
+    // Its first read found no copy (the browser logs that 404 itself).
+    drain_console(b, &["status of 404"]).await;
+    b.assert_clean_console("tablet, after joining again").await;
 
     a.assert_clean_console("phone").await;
     drop(site);
+    phone.close().await;
+    tablet.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_static_export_syncs_through_the_server_it_was_built_with() {
+    // The sync server first, for its address; then the export built with
+    // it, served by a plain file server; then the sync server again at the
+    // same address, now allowing the export's origin (CORS).
+    let dir = TempDir::new("sync-e2e-export");
+    let first = sync_server(&dir, "127.0.0.1:0").await;
+    let sync_base = first.base.clone();
+    let sync_addr = sync_base.trim_start_matches("http://").to_owned();
+    drop(first.terminate().await);
+    let out = TempDir::new("sync-e2e-export-site");
+    let export = Site::serve_export_with(&out.0, &["--sync-url", &sync_base]).await;
+    let db = dir.0.join("sync.sqlite");
+    let _sync = Site::server_with(
+        &sync_addr,
+        &[
+            "--sync-db",
+            db.to_str().unwrap(),
+            "--sync-allow-origin",
+            &export.base,
+        ],
+    )
+    .await;
+
+    let (phone, tablet) = (Browser::start().await, Browser::start().await);
+    let (a, b) = (&phone, &tablet);
+    a.open(&export.url("/session")).await;
+    log_a_session(a).await;
+    let logged = sessions(a).await;
+    pair(a, b, &export.base).await;
+    assert_eq!(sessions(b).await, logged);
+    a.assert_clean_console("phone, export").await;
+    b.assert_clean_console("tablet, export").await;
     phone.close().await;
     tablet.close().await;
 }

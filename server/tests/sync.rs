@@ -11,7 +11,6 @@ use app::sync::{NONCE_LEN, Snapshot, Stamped, SyncKey, seal};
 use common::*;
 use hyper::Request;
 use server::sync::store::{Deleted, SqlStore, SyncStore, Written};
-use std::path::Path;
 
 /// A device's key material.
 fn device(seed: u8) -> app::sync::Derived {
@@ -65,19 +64,38 @@ fn sealed(d: &app::sync::Derived, version: u64) -> Vec<u8> {
     seal(&d.cipher, &d.id, version, [version as u8; NONCE_LEN], &text)
 }
 
-fn start(dir: &Path, site: &Site, extra: &[&str]) -> Server {
-    let db = dir.join("sync.db");
-    let mut args = vec!["--sync-db", db.to_str().unwrap(), "--log", "debug"];
+/// The server with its sync store at `db`, logging at debug level.
+fn start(db: &str, site: &Site, extra: &[&str]) -> Server {
+    let mut args = vec!["--sync-db", db, "--log", "debug"];
     args.extend_from_slice(extra);
     Server::start(site, &args)
+}
+
+/// A SQLite file in the site's folder.
+fn sqlite(site: &Site) -> String {
+    site.dir.join("sync.db").to_str().unwrap().to_owned()
+}
+
+/// The stores to run the API's tests on: SQLite, and PostgreSQL when
+/// `BACKSTRONG_TEST_POSTGRES` names one (`make test-postgres`).
+fn engines(site: &Site) -> Vec<String> {
+    let mut engines = vec![sqlite(site)];
+    engines.extend(std::env::var("BACKSTRONG_TEST_POSTGRES").ok());
+    engines
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_answer_of_the_sync_api() {
     let site = Site::new("sync-api", false);
+    for db in engines(&site) {
+        every_answer_on(&site, &db).await;
+    }
+}
+
+async fn every_answer_on(site: &Site, db: &str) {
     let server = start(
-        &site.dir,
-        &site,
+        db,
+        site,
         &[
             "--sync-max-bytes",
             "65536",
@@ -92,7 +110,7 @@ async fn every_answer_of_the_sync_api() {
     let ask = |req| request_bytes(addr, req);
 
     // The pages name the API, so the app offers sync (a server without
-    // --sync-db names none: server/tests/http.rs).
+    // --sync-db names none, as the export test shows: server/tests/http.rs).
     let home = String::from_utf8(request(addr, get("/")).await.into_body()).unwrap();
     assert!(
         home.contains(r#"<meta name="backstrong-sync" content="/api/sync/v1/">"#),
@@ -234,7 +252,7 @@ async fn every_answer_of_the_sync_api() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn past_the_rate_limit_a_client_gets_429() {
     let site = Site::new("sync-rate", false);
-    let server = start(&site.dir, &site, &["--sync-rate", "5"]);
+    let server = start(&sqlite(&site), &site, &["--sync-rate", "5"]);
     let id = device(3).id.as_str().to_owned();
     let mut statuses = Vec::new();
     for _ in 0..7 {
@@ -265,7 +283,13 @@ async fn past_the_rate_limit_a_client_gets_429() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn of_two_writes_from_one_version_exactly_one_wins() {
     let site = Site::new("sync-race", false);
-    let server = start(&site.dir, &site, &[]);
+    for db in engines(&site) {
+        race_on(&site, &db).await;
+    }
+}
+
+async fn race_on(site: &Site, db: &str) {
+    let server = start(db, site, &[]);
     let d = device(4);
     let (id, token) = (d.id.as_str().to_owned(), d.write.to_header_value());
     let created = request_bytes(
@@ -325,7 +349,7 @@ async fn the_database_holds_no_plaintext() {
     let d = device(5);
     let (id, token) = (d.id.as_str(), d.write.to_header_value());
     {
-        let server = start(&site.dir, &site, &[]);
+        let server = start(&sqlite(&site), &site, &[]);
         let res = request_bytes(server.addr, put(id, Some(&token), Some("0"), sealed(&d, 1))).await;
         assert_eq!(res.status(), 201);
         server.terminate();

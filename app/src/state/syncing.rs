@@ -41,17 +41,19 @@ pub fn is_on() -> bool {
 }
 
 /// Where sync stands, for the screens: one per page in the browser; on the
-/// server a default for each render (it never changes there).
-pub fn status() -> RwSignal<SyncStatus> {
+/// server a default for each render (it never changes there). Reference
+/// counted rather than owned by a reactive owner: the first screen to ask
+/// may be a view branch that is soon replaced, which would dispose it.
+pub fn status() -> ArcRwSignal<SyncStatus> {
     #[cfg(not(feature = "ssr"))]
     {
         thread_local! {
-            static STATUS: RwSignal<SyncStatus> = RwSignal::new(SyncStatus::default());
+            static STATUS: ArcRwSignal<SyncStatus> = ArcRwSignal::new(SyncStatus::default());
         }
-        STATUS.with(|s| *s)
+        STATUS.with(Clone::clone)
     }
     #[cfg(feature = "ssr")]
-    RwSignal::new(SyncStatus::default())
+    ArcRwSignal::new(SyncStatus::default())
 }
 
 /// Called once per page after the stored data is read: when sync is on,
@@ -241,6 +243,7 @@ mod work {
 
     /// Stores a key: a new one, or another device's.
     fn turn_on(stores: Stores, given: Option<String>) -> Result<(), String> {
+        let from_another_device = given.is_some();
         let key = match given {
             None => SyncKey::from_random(net::random_bytes::<32>().ok_or(
                 "This browser gave no secure random numbers, so sync cannot make a key. Nothing was changed.",
@@ -248,12 +251,18 @@ mod work {
             Some(text) => SyncKey::read(&text).map_err(|e| capitalised(&e.to_string()))?,
         };
         let mut state = load_state();
-        let joining = state.key.is_none();
+        let joining = from_another_device && state.key() != Some(key.clone());
         state.turn_on(&key);
         // Joining: what is here counts as older than any change on the
         // devices already syncing, so pairing a new phone never resets
         // their settings to its defaults (its own sessions all stay).
-        let stamp_at = if joining { 0 } else { platform::now_ms() };
+        let stamp_at = if joining {
+            // Times from another sync group mean nothing in this one.
+            state.stamps = Default::default();
+            0
+        } else {
+            platform::now_ms()
+        };
         state.stamps.observe(
             &stores.prefs.with_untracked(Clone::clone),
             &stores.notes.with_untracked(Clone::clone),

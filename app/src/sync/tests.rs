@@ -740,6 +740,38 @@ mod this_device {
     }
 
     #[test]
+    fn a_device_that_joins_takes_the_groups_settings_and_keeps_its_sessions() {
+        // The phone has synced for a while with its own settings.
+        let phone_prefs = Prefs {
+            unit: Unit::Lb,
+            weekly_target: 3,
+            ..Prefs::default()
+        };
+        let mut phone = Stamps::default();
+        phone.observe(&phone_prefs, &notes(&[("leg-press", "seat 4")]), 1_000);
+        // A new tablet with defaults and a note of its own joins: what it
+        // has counts as older than anything in the group (stamped at 0).
+        let tablet_prefs = Prefs::default();
+        let mut tablet = Stamps::default();
+        tablet.observe(&tablet_prefs, &notes(&[("leg-curl", "pad low")]), 0);
+        let mut tablet_history = History::default();
+        tablet_history.upsert(History::three_years_sample().sessions[0].clone());
+        let merged = merge(
+            &phone.snapshot(&History::default()),
+            &tablet.snapshot(&tablet_history),
+        );
+        let (history, prefs, notes) = apply(&merged, &tablet_prefs);
+        assert_eq!((prefs.unit, prefs.weekly_target), (Unit::Lb, 3));
+        assert_eq!(notes.get("leg-press"), "seat 4");
+        assert_eq!(
+            notes.get("leg-curl"),
+            "pad low",
+            "a note only the tablet had"
+        );
+        assert_eq!(history.sessions.len(), 1, "the tablet's session stays");
+    }
+
+    #[test]
     fn two_devices_keep_each_others_later_changes_and_their_own_theme() {
         let (mut a_prefs, mut b_prefs) = (Prefs::default(), Prefs::default());
         let (mut a, mut b) = (Stamps::default(), Stamps::default());

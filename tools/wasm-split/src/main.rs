@@ -48,13 +48,29 @@ fn split(input: &Path, out_dir: &Path, stem: &str) -> Result<(), String> {
     let loader = out_dir.join("__wasm_split.js");
     let js = std::fs::read_to_string(&loader)
         .map_err(|e| format!("cannot read {}: {e}", loader.display()))?;
-    std::fs::write(&loader, with_retries(&js)?)
+    std::fs::write(&loader, with_retries(&without_comment_lines(&js))?)
         .map_err(|e| format!("cannot write {}: {e}", loader.display()))?;
     // Sorted, so the same input always gives the same bytes (and hashes).
     let manifest: BTreeMap<_, _> = split.prefetch_map.into_iter().collect();
     let json = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
     let path = out_dir.join("manifest.json");
     std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The loader without its whole-line `/* … */` comments: above each chunk
+/// the generator lists every split that uses it, a third of the file's
+/// bytes, and every page downloads this file.
+fn without_comment_lines(js: &str) -> String {
+    js.lines()
+        .filter(|line| {
+            let line = line.trim();
+            // One comment making up the whole line (not `/* a */ x /* b */`).
+            let whole =
+                line.starts_with("/*") && line.ends_with("*/") && line.matches("*/").count() == 1;
+            !whole
+        })
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 /// How the loader fetches a chunk: `fetch(new URL("./chunk_1.wasm", …))`.
@@ -109,7 +125,16 @@ fn with_retries(js: &str) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::with_retries;
+    use super::{with_retries, without_comment_lines};
+
+    #[test]
+    fn the_lists_of_splits_above_each_chunk_are_left_out() {
+        let js = "import x;\n/* a_1, b_2 */\nconst __chunk_1 = 1; /* kept: not a whole line */\n  /* c */\n/* a */ f(); /* b */\n";
+        assert_eq!(
+            without_comment_lines(js),
+            "import x;\nconst __chunk_1 = 1; /* kept: not a whole line */\n/* a */ f(); /* b */\n"
+        );
+    }
 
     #[test]
     fn every_chunk_fetch_retries() {

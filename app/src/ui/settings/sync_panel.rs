@@ -1,7 +1,10 @@
 use super::super::sync::{PairingDetails, SyncActivity};
-use crate::state::{
-    stores,
-    syncing::{self, Task},
+use crate::{
+    platform::net,
+    state::{
+        stores,
+        syncing::{self, Task},
+    },
 };
 use leptos::{
     either::{Either, EitherOf3},
@@ -15,17 +18,28 @@ use leptos::{
 pub fn SyncPanel() -> impl IntoView {
     let st = stores();
     let status = syncing::status();
+    let (on_status, available_status) = (status.clone(), status.clone());
     let code = RwSignal::new(String::new());
     let confirm_delete = RwSignal::new(false);
+    // Whether this copy of the app has a sync server is known only in the
+    // browser (the page's meta tag): until then the panel shows nothing
+    // rather than a guess that may flip.
+    let checked = RwSignal::new(false);
     // The details (link, QR code, last sync) come from the sync code, which
     // loads only when sync is on.
     Effect::new(move |_| {
-        if syncing::is_on() {
+        let on = syncing::is_on();
+        status.update(|s| {
+            s.available = net::sync_url().is_some();
+            s.on = on;
+        });
+        checked.set(true);
+        if on {
             syncing::request(st, Task::Show);
         }
     });
-    let on = move || status.with(|s| s.on);
-    let available = move || status.with(|s| s.available || s.on);
+    let on = move || on_status.with(|s| s.on);
+    let available = move || available_status.with(|s| s.available || s.on);
 
     let off_view = move || {
         view! {
@@ -100,14 +114,16 @@ pub fn SyncPanel() -> impl IntoView {
 
     view! {
         <div class="sync-panel" data-testid="sync-panel">
-            {move || if on() {
-                EitherOf3::A(on_view())
+            {move || if !checked.get() {
+                None
+            } else if on() {
+                Some(EitherOf3::A(on_view()))
             } else if available() {
-                EitherOf3::B(view! { {off_view()} <SyncActivity /> })
+                Some(EitherOf3::B(view! { {off_view()} <SyncActivity /> }))
             } else {
-                EitherOf3::C(view! {
+                Some(EitherOf3::C(view! {
                     <p data-testid="sync-unavailable">"Sync needs a BackStrong server that offers it, and this copy of the app has none. A backup file (below, under “Your data”) moves your data to another device instead."</p>
-                })
+                }))
             }}
         </div>
     }

@@ -10,8 +10,9 @@ use leptos::{either::EitherOf3, prelude::*};
 #[component]
 pub fn SyncActivity() -> impl IntoView {
     let status = syncing::status();
+    let last_status = status.clone();
     let last = move || {
-        status.with(|s| s.last_synced_ms).map(|at| {
+        last_status.with(|s| s.last_synced_ms).map(|at| {
             format!(
                 " Last synced {}.",
                 last_synced_label(at, platform::now_ms(), platform::utc_offset_min())
@@ -35,7 +36,7 @@ pub fn SyncActivity() -> impl IntoView {
             };
             EitherOf3::C(view! {
                 <p class="sync-activity" role="status" data-testid="sync-activity" data-state=state>
-                    {said}{last}
+                    {said}{last.clone()}
                 </p>
             })
         }
