@@ -321,7 +321,7 @@ async fn a_static_export_syncs_through_the_server_it_was_built_with() {
     let first = sync_server(&dir, "127.0.0.1:0").await;
     let sync_base = first.base.clone();
     let sync_addr = sync_base.trim_start_matches("http://").to_owned();
-    drop(first.terminate().await);
+    assert!(first.terminate().await.success());
     let out = TempDir::new("sync-e2e-export-site");
     let export = Site::serve_export_with(&out.0, &["--sync-url", &sync_base]).await;
     let db = dir.0.join("sync.sqlite");
