@@ -441,6 +441,26 @@ impl Browser {
         self.wait_hydrated().await;
     }
 
+    /// axe-core's serious and critical violations on the current page.
+    pub async fn axe_violations(&self) -> Vec<Value> {
+        let source = std::fs::read_to_string(root().join("node_modules/axe-core/axe.min.js"))
+            .expect("axe-core (npm; make test installs it)");
+        let result = self
+            .js_async(
+                &format!(
+                    "const done = arguments[arguments.length - 1];
+                     {source}
+                     axe.run(document, {{ resultTypes: ['violations'] }})
+                       .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                         .map(v => ({{ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')) }}))))
+                       .catch(e => done([{{ id: 'axe failed', impact: String(e) }}]));"
+                ),
+                vec![],
+            )
+            .await;
+        result.as_array().cloned().unwrap_or_default()
+    }
+
     /// Takes the browser off the network (`true`) or back on, through
     /// chromedriver, which keeps the setting across navigations (a bare
     /// DevTools call would be undone by its own on the next page).

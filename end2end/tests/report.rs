@@ -11,7 +11,7 @@ use app::{
 };
 use base64::Engine;
 use end2end::{Browser, Site, TempDir};
-use serde_json::{Value, json};
+use serde_json::json;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const DAY: u64 = 86_400_000;
@@ -134,26 +134,6 @@ async fn printed_pages(b: &Browser, dir: &TempDir, paper: (f64, f64)) -> Vec<Str
         .collect()
 }
 
-/// axe-core's serious and critical violations on the current page.
-async fn axe_violations(b: &Browser) -> Vec<Value> {
-    let source = std::fs::read_to_string(end2end::root().join("node_modules/axe-core/axe.min.js"))
-        .expect("axe-core (npm; make test installs it)");
-    let result = b
-        .js_async(
-            &format!(
-                "const done = arguments[arguments.length - 1];
-                 {source}
-                 axe.run(document, {{ resultTypes: ['violations'] }})
-                   .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                     .map(v => ({{ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')) }}))))
-                   .catch(e => done([{{ id: 'axe failed', impact: String(e) }}]));"
-            ),
-            vec![],
-        )
-        .await;
-    result.as_array().cloned().unwrap_or_default()
-}
-
 #[tokio::test]
 async fn a_twelve_week_report_on_screen_on_paper_and_for_screen_readers() {
     let site = Site::server().await;
@@ -261,7 +241,7 @@ async fn a_twelve_week_report_on_screen_on_paper_and_for_screen_readers() {
     );
 
     // For screen readers and keyboards.
-    let violations = axe_violations(&b).await;
+    let violations = b.axe_violations().await;
     assert!(violations.is_empty(), "axe: {violations:#?}");
     b.assert_clean_console("the report").await;
     // A link can open a period.
@@ -285,7 +265,7 @@ async fn with_nothing_logged_the_report_says_so() {
     );
     assert!(b.exists("[data-empty-for='report-stops']").await);
     assert!(b.exists("[data-empty-for='report-charts']").await);
-    let violations = axe_violations(&b).await;
+    let violations = b.axe_violations().await;
     assert!(violations.is_empty(), "axe: {violations:#?}");
     b.assert_clean_console("an empty report").await;
     b.close().await;

@@ -65,6 +65,8 @@ async fn pair(a: &Browser, b: &Browser, site: &str) -> String {
         .to_owned();
     assert!(link.starts_with(&format!("{site}/sync#k=")), "{link}");
     assert!(a.exists("[data-testid='sync-qr'] path").await);
+    let violations = a.axe_violations().await;
+    assert!(violations.is_empty(), "axe, sync on: {violations:#?}");
 
     b.open(&link).await;
     b.wait_for("[data-testid='pair-join']").await;
@@ -75,6 +77,8 @@ async fn pair(a: &Browser, b: &Browser, site: &str) -> String {
         address.starts_with(&format!("{site}/sync")) && !address.contains('#'),
         "{address}"
     );
+    let violations = b.axe_violations().await;
+    assert!(violations.is_empty(), "axe, pairing page: {violations:#?}");
     b.click("[data-testid='pair-join']").await;
     b.wait_for("[data-testid='paired']").await;
     link

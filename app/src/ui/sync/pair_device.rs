@@ -75,11 +75,6 @@ pub fn PairDevice() -> impl IntoView {
                 }),
                 Found::Key(_) => EitherOf4::D(view! {
                     <p>"Join the devices that sync with the one that made this link?"</p>
-                    <ul class="hint">
-                        <li>"Every session on this device and on theirs is kept."</li>
-                        <li>"Notes and settings take the other devices' values; the colour scheme stays as it is here."</li>
-                        <li>"What leaves this device is locked with the key in the link: the server cannot read it."</li>
-                    </ul>
                     <div class="button-row">
                         <button type="button" class="button button-primary" data-testid="pair-join" disabled=move || started.get() on:click=join>
                             "Pair this device"
@@ -87,6 +82,11 @@ pub fn PairDevice() -> impl IntoView {
                         <a class="button" href="/">"Not now"</a>
                     </div>
                     <SyncActivity />
+                    <ul class="hint">
+                        <li>"Every session on this device and on theirs is kept."</li>
+                        <li>"Notes and settings take the other devices' values; the colour scheme stays as it is here."</li>
+                        <li>"What leaves this device is locked with the key in the link: the server cannot read it."</li>
+                    </ul>
                 }),
             }}
         </section>
