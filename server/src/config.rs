@@ -71,7 +71,7 @@ Options (each also read from the environment variable shown):
 Sync between devices (off unless --sync-db is given; see README, \"Sync\"):
   --sync-db PATH|URL       a SQLite file (created on first  BACKSTRONG_SYNC_DB
                            use) or postgres://user@host/db
-  --sync-max-bytes N       largest snapshot accepted       BACKSTRONG_SYNC_MAX_BYTES (2097152)
+  --sync-max-bytes N       largest snapshot accepted       BACKSTRONG_SYNC_MAX_BYTES (524288)
   --sync-idle-days N       delete snapshots not written    BACKSTRONG_SYNC_IDLE_DAYS (365)
                            for this long
   --sync-rate N            sync requests a minute per      BACKSTRONG_SYNC_RATE (120)
@@ -346,7 +346,7 @@ fn sync_options(given: &mut Given) -> Result<Option<SyncOptions>, ConfigError> {
         DEFAULT_MAX_BODY_BYTES,
     )?;
     let idle_days = number(&given.sync_idle_days, 1..=36_500, 365)?;
-    let per_minute = number(&given.sync_rate, 1..=100_000, 120)?;
+    let per_minute = number(&given.sync_rate, 1..=10_000_000, 120)?;
     let mut allow_origins = Vec::new();
     for (setting, origin) in &given.sync_allow_origins {
         let ok = (origin.starts_with("https://") || origin.starts_with("http://"))
