@@ -25,6 +25,9 @@ pub const STORED_META_NAME: &str = "backstrong-preload-stored";
 /// How the reader's split is named: this, then digits.
 const READER_SPLIT: &str = "read_stored_";
 
+/// The sync code's split (`state::syncing::perform` in the app).
+const SYNC_SPLIT: &str = "perform_";
+
 /// A build's split manifest: for each lazy island's split, the stems of the
 /// files it needs, in load order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -83,6 +86,29 @@ impl SplitManifest {
         let mut files = page.to_vec();
         self.add_split(READER_SPLIT, &mut files);
         files.split_off(page.len())
+    }
+
+    /// Files only the sync code needs: the service worker leaves them out of
+    /// its precache, so a device where sync was never turned on never
+    /// downloads them (the worker keeps them once a device with sync on
+    /// has fetched them).
+    pub fn sync_only_files(&self) -> Vec<String> {
+        let is_sync = |key: &str| key.strip_prefix(SYNC_SPLIT).is_some_and(all_digits);
+        let Some((_, sync)) = self.splits.iter().find(|(key, _)| is_sync(key)) else {
+            return Vec::new();
+        };
+        let mut files: Vec<String> = sync
+            .iter()
+            .filter(|stem| {
+                !self
+                    .splits
+                    .iter()
+                    .any(|(key, stems)| !is_sync(key) && stems.contains(stem))
+            })
+            .map(|stem| format!("{}/{stem}.wasm", self.folder))
+            .collect();
+        files.sort();
+        files
     }
 
     /// Adds the files of the split named `prefix` + digits to `files`, each once.
@@ -250,6 +276,25 @@ mod tests {
         assert!(manifest.stored_files_for(&[]).is_empty());
         let unsplit = SplitManifest::parse("/pkg/abc", b"{}").unwrap();
         assert!(unsplit.stored_files_for(&home).is_empty());
+    }
+
+    #[test]
+    fn only_the_files_no_other_split_needs_are_left_to_the_sync_code() {
+        let manifest = SplitManifest::parse(
+            "/pkg/abc",
+            br#"{
+                "perform_4": ["chunk_2", "chunk_8", "split_perform_4"],
+                "session_runner_loader_105": ["chunk_1", "chunk_2", "split_session_runner_loader_105"]
+            }"#,
+        )
+        .unwrap();
+        assert_eq!(
+            manifest.sync_only_files(),
+            ["/pkg/abc/chunk_8.wasm", "/pkg/abc/split_perform_4.wasm"]
+        );
+        // A build without sync code leaves nothing out.
+        let without = SplitManifest::parse("/pkg/abc", MANIFEST.as_bytes()).unwrap();
+        assert!(without.sync_only_files().is_empty());
     }
 
     #[test]

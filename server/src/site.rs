@@ -250,9 +250,14 @@ impl Site {
         );
         let security_head = security_lines(&policy, security);
 
+        let on_demand: Vec<String> = manifests
+            .iter()
+            .flat_map(SplitManifest::sync_only_files)
+            .collect();
         let worker = sw::generate(
             pages.iter().map(|(p, h)| (p.as_str(), h.as_bytes())),
             files.iter().map(|f| (f.path.as_str(), &f.identity[..])),
+            &on_demand,
         );
         let mut by_path = HashMap::new();
         for (path, html) in pages {

@@ -25,6 +25,7 @@ pub struct ServiceWorker {
 pub fn generate<'a>(
     pages: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    on_demand: &[String],
 ) -> ServiceWorker {
     let mut hasher = Sha256::new();
     let mut page_list = Vec::new();
@@ -34,8 +35,9 @@ pub fn generate<'a>(
     }
     let mut assets = Vec::new();
     for (path, bytes) in files {
+        // Every file counts towards the build id, precached or not.
         hash_entry(&mut hasher, path, bytes);
-        if precached(path) {
+        if precached(path) && !on_demand.iter().any(|f| f == path) {
             assets.push(path.to_owned());
         }
     }
@@ -91,6 +93,7 @@ mod tests {
             generate(
                 [("/", page)],
                 [("/icon.png", icon), ("/robots.txt", &b"x"[..])],
+                &[],
             )
         };
         let a = build(b"<p>a</p>", b"png");
@@ -100,5 +103,23 @@ mod tests {
         assert_ne!(a.build, build(b"<p>a</p>", b"pnG").build);
         assert_eq!(a, build(b"<p>a</p>", b"png"));
         assert!(a.script.contains(&a.build));
+    }
+
+    #[test]
+    fn files_fetched_on_demand_are_not_precached_but_make_the_build() {
+        let on_demand = vec!["/pkg/b/split_perform_1.wasm".to_owned()];
+        let build = |sync: &'static [u8]| {
+            generate(
+                [("/", &b"<p>a</p>"[..])],
+                [
+                    ("/icon.png", &b"png"[..]),
+                    ("/pkg/b/split_perform_1.wasm", sync),
+                ],
+                &on_demand,
+            )
+        };
+        let a = build(b"one");
+        assert_eq!(a.assets, vec!["/icon.png".to_owned()]);
+        assert_ne!(a.build, build(b"two").build);
     }
 }

@@ -87,7 +87,15 @@ async function navigate(request) {
 
 async function asset(request) {
   const saved = await fromCache(request);
-  return saved || fetch(request);
+  if (saved) return saved;
+  const response = await fetch(request);
+  // A wasm file of the build left out of ASSETS (the sync code, which only
+  // devices with sync on load) is kept once fetched: offline from then on.
+  if (response.ok && /^\/pkg\/.+\.wasm$/.test(new URL(request.url).pathname)) {
+    const cache = await caches.open(CACHE);
+    await cache.put(request, response.clone());
+  }
+  return response;
 }
 
 self.addEventListener("fetch", (event) => {
