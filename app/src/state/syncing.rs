@@ -108,6 +108,28 @@ mod work {
         static RUNNING: Cell<bool> = const { Cell::new(false) };
         static STARTED: Cell<bool> = const { Cell::new(false) };
         static CHANGES: Cell<u32> = const { Cell::new(0) };
+        static RETRY_PENDING: Cell<bool> = const { Cell::new(false) };
+        static RETRY_MS: Cell<i32> = const { Cell::new(FIRST_RETRY_MS) };
+    }
+
+    /// After a round that found no server or a busy one, the next try
+    /// waits this long, twice as long each time up to [`LAST_RETRY_MS`]:
+    /// a server that was down is caught up with by itself, without
+    /// hammering it. Our choice.
+    const FIRST_RETRY_MS: i32 = 30_000;
+    const LAST_RETRY_MS: i32 = 5 * 60_000;
+
+    /// One retry at a time.
+    fn retry_later(stores: Stores) {
+        if RETRY_PENDING.replace(true) {
+            return;
+        }
+        let wait = RETRY_MS.get();
+        RETRY_MS.set((wait * 2).min(LAST_RETRY_MS));
+        net::after(wait, move || {
+            RETRY_PENDING.set(false);
+            request(stores, Task::Round);
+        });
     }
 
     /// Runs `task` after those asked for before it, one at a time. A round
@@ -169,9 +191,11 @@ mod work {
 
     /// Why a round did not go through.
     enum Problem {
-        /// No answer: waits for the network.
+        /// No answer (offline, or the server is down): tried again later.
         Offline,
-        /// Anything else, in words for the user.
+        /// The server is busy or failing, in words: tried again later.
+        Busy(String),
+        /// Anything else, in words for the user: waits for the next trigger.
         Say(String),
     }
 
@@ -269,7 +293,7 @@ mod work {
             stamp_at,
         );
         save_state(&mut state).map_err(|p| match p {
-            Problem::Say(m) => m,
+            Problem::Say(m) | Problem::Busy(m) => m,
             Problem::Offline => String::new(),
         })
     }
@@ -299,13 +323,18 @@ mod work {
     async fn round(stores: Stores, base: &str, fresh_key: bool) {
         status().update(|s| s.activity = Activity::Working);
         let result = attempt(stores, base, fresh_key).await;
+        match &result {
+            Ok(_) => RETRY_MS.set(FIRST_RETRY_MS),
+            Err(Problem::Offline | Problem::Busy(_)) => retry_later(stores),
+            Err(Problem::Say(_)) => {}
+        }
         let last = load_state().last_synced_ms;
         status().update(|s| {
             s.last_synced_ms = last;
             s.activity = match result {
                 Ok(message) => Activity::Done(message),
                 Err(Problem::Offline) => Activity::Offline,
-                Err(Problem::Say(message)) => Activity::Failed(message),
+                Err(Problem::Say(message) | Problem::Busy(message)) => Activity::Failed(message),
             };
         });
     }
@@ -415,8 +444,8 @@ mod work {
                 status => return Err(refused(status)),
             }
         }
-        Err(Problem::Say(
-            "Other devices kept writing at the same moment; this device tries again shortly."
+        Err(Problem::Busy(
+            "Other devices kept writing at the same moment; this device tries again in a moment."
                 .to_owned(),
         ))
     }
@@ -448,12 +477,13 @@ mod work {
 
     /// A server's refusal, in words.
     fn refused(status: u16) -> Problem {
-        Problem::Say(match status {
-            401 => "The sync server refused this device's key. Pair it again from a device that syncs.".to_owned(),
-            413 => "Your data is larger than this sync server accepts. It stays on this device; save a backup file.".to_owned(),
-            429 => "The sync server is busy; this device tries again shortly.".to_owned(),
-            status => format!("The sync server could not take the request (it answered {status}); this device tries again later."),
-        })
+        match status {
+            401 => Problem::Say("The sync server refused this device's key. Pair it again from a device that syncs.".to_owned()),
+            413 => Problem::Say("Your data is larger than this sync server accepts. It stays on this device; save a backup file.".to_owned()),
+            429 => Problem::Busy("The sync server is busy; this device tries again in a moment.".to_owned()),
+            500..=599 => Problem::Busy(format!("The sync server could not take the request (it answered {status}); this device tries again in a moment.")),
+            status => Problem::Say(format!("The sync server could not take the request (it answered {status}).")),
+        }
     }
 
     async fn delete_copy(base: &str) {
@@ -475,7 +505,7 @@ mod work {
                     turn sync off there too.")
             }
             Ok(reply) => Err(match refused(reply.status) {
-                Problem::Say(m) => m,
+                Problem::Say(m) | Problem::Busy(m) => m,
                 Problem::Offline => String::new(),
             }),
             Err(_) => Err("The sync server could not be reached, so the synced copy is still there. Try again when you are online.".to_owned()),
