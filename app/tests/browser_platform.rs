@@ -49,3 +49,123 @@ fn wake_lock_reports_a_missing_api_instead_of_failing() {
     assert_eq!(WakeLock::acquire(), WakeLockStatus::Unsupported);
     WakeLock::release();
 }
+
+/// Sync's cryptography as the browser does it (WebCrypto): the same bytes
+/// as the vectors the native code is checked against
+/// (`tests/fixtures/sync-vectors.json`), and every failure caught.
+mod webcrypto {
+    use super::hide;
+    use app::{
+        platform::subtle,
+        sync::{Derived, NONCE_LEN, SyncError, SyncKey},
+    };
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+    use web_sys::js_sys::{Object, Reflect};
+
+    struct Vectors(serde_json::Value);
+
+    impl Vectors {
+        fn load() -> Self {
+            Self(serde_json::from_str(include_str!("fixtures/sync-vectors.json")).unwrap())
+        }
+
+        fn text(&self, path: &str) -> String {
+            self.0
+                .pointer(path)
+                .and_then(|x| x.as_str())
+                .unwrap()
+                .to_owned()
+        }
+
+        fn bytes(&self, path: &str) -> Vec<u8> {
+            let hex = self.text(path);
+            (0..hex.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+                .collect()
+        }
+
+        fn key(&self) -> SyncKey {
+            SyncKey::from_random(self.bytes("/key").try_into().unwrap())
+        }
+
+        fn version(&self) -> u64 {
+            self.0
+                .pointer("/sealed/version")
+                .and_then(|x| x.as_u64())
+                .unwrap()
+        }
+    }
+
+    async fn derived(v: &Vectors) -> Derived {
+        subtle::derive(&v.key()).await.unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    async fn webcrypto_derives_the_same_keys_as_the_vectors() {
+        let v = Vectors::load();
+        let d = derived(&v).await;
+        assert_eq!(d.id.as_str(), v.text("/id"));
+        assert_eq!(d.cipher.secret().to_vec(), v.bytes("/cipher"));
+        assert_eq!(d.write.to_header_value(), v.text("/write_header"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn webcrypto_seals_the_same_bytes_and_opens_them() {
+        let v = Vectors::load();
+        let d = derived(&v).await;
+        let nonce: [u8; NONCE_LEN] = v.bytes("/sealed/nonce").try_into().unwrap();
+        let plain = v.text("/sealed/plaintext").into_bytes();
+        let blob = subtle::seal(&d, v.version(), nonce, &plain).await.unwrap();
+        assert_eq!(blob, v.bytes("/sealed/blob"));
+        assert_eq!(subtle::open(&d, v.version(), &blob).await, Ok(plain));
+    }
+
+    #[wasm_bindgen_test]
+    async fn webcrypto_refuses_a_changed_blob_another_version_or_another_key() {
+        let v = Vectors::load();
+        let d = derived(&v).await;
+        let blob = v.bytes("/sealed/blob");
+        let version = v.version();
+        let mut flipped = blob.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 1;
+        assert_eq!(
+            subtle::open(&d, version, &flipped).await,
+            Err(SyncError::Tampered)
+        );
+        assert_eq!(
+            subtle::open(&d, version + 1, &blob).await,
+            Err(SyncError::Tampered)
+        );
+        let other = subtle::derive(&SyncKey::from_random([1; 32]))
+            .await
+            .unwrap();
+        assert_ne!(other.id, d.id);
+        assert_eq!(
+            subtle::open(&other, version, &blob).await,
+            Err(SyncError::Tampered)
+        );
+        assert_eq!(
+            subtle::open(&d, version, b"{}").await,
+            Err(SyncError::UnknownFormat(b'{'))
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn without_webcrypto_sync_says_so_instead_of_failing_later() {
+        assert!(subtle::available());
+        let v = Vectors::load();
+        // An http page on another device's address has no `crypto.subtle`.
+        let crypto = Reflect::get(&web_sys::window().unwrap(), &"crypto".into()).unwrap();
+        hide(&crypto, "subtle");
+        assert!(!subtle::available());
+        assert_eq!(
+            subtle::derive(&v.key()).await.err(),
+            Some(SyncError::NoCrypto)
+        );
+        Reflect::delete_property(crypto.unchecked_ref::<Object>(), &"subtle".into()).unwrap();
+        assert!(subtle::available(), "the prototype's getter is back");
+    }
+}

@@ -7,6 +7,7 @@ mod cues;
 pub mod files;
 pub mod net;
 pub mod pwa;
+pub mod subtle;
 mod wake_lock;
 
 pub use cues::{beep, vibrate};

@@ -5,7 +5,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::js_sys::{Function, Object, Promise, Reflect, Uint8Array};
+use web_sys::js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 
 // The browser's objects are reached by name through `Reflect` rather than
 // web-sys's typed bindings: every typed method adds an import and its
@@ -13,27 +13,34 @@ use web_sys::js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 // these few calls are used by sync only. Our choice, for the first visit.
 
 /// `target[name]`.
-fn prop(target: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+pub(super) fn prop(target: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     Reflect::get(target, &JsValue::from_str(name))
 }
 
-/// `target[method](args…)`, with up to three arguments.
-fn invoke(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+/// `target[method](args…)`.
+pub(super) fn invoke(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
     let f = prop(target, method)?;
     if !f.is_function() {
         return Err(JsValue::from_str(method));
     }
-    let f: Function = f.unchecked_into();
-    let arg = |i: usize| args.get(i).cloned().unwrap_or(JsValue::UNDEFINED);
-    match args.len() {
-        0 | 1 => f.call1(target, &arg(0)),
-        2 => f.call2(target, &arg(0), &arg(1)),
-        _ => f.call3(target, &arg(0), &arg(1), &arg(2)),
-    }
+    Reflect::apply(
+        f.unchecked_ref::<Function>(),
+        target,
+        &args.iter().collect::<Array>(),
+    )
+}
+
+/// Awaits the promise `target[method](args…)` returns.
+pub(super) async fn invoke_async(
+    target: &JsValue,
+    method: &str,
+    args: &[JsValue],
+) -> Result<JsValue, JsValue> {
+    JsFuture::from(Promise::from(invoke(target, method, args)?)).await
 }
 
 /// A plain object from name–value pairs.
-fn object(pairs: &[(&str, JsValue)]) -> Result<Object, JsValue> {
+pub(super) fn object(pairs: &[(&str, JsValue)]) -> Result<Object, JsValue> {
     let o = Object::new();
     for (name, value) in pairs {
         Reflect::set(&o, &JsValue::from_str(name), value)?;
@@ -41,7 +48,7 @@ fn object(pairs: &[(&str, JsValue)]) -> Result<Object, JsValue> {
     Ok(o)
 }
 
-fn window() -> Option<JsValue> {
+pub(super) fn window() -> Option<JsValue> {
     web_sys::window()
         .filter(|_| super::in_browser())
         .map(JsValue::from)
@@ -90,12 +97,12 @@ pub async fn request(
     if let Some(body) = body {
         init.push(("body", Uint8Array::from(body).into()));
     }
-    let pending = invoke(
+    let response = invoke_async(
         &window,
         "fetch",
         &[JsValue::from_str(url), object(&init)?.into()],
-    )?;
-    let response = JsFuture::from(Promise::from(pending)).await?;
+    )
+    .await?;
     let status = prop(&response, "status")?.as_f64().ok_or(NoAnswer)? as u16;
     let etag = invoke(
         &prop(&response, "headers")?,
@@ -103,7 +110,7 @@ pub async fn request(
         &[JsValue::from_str("etag")],
     )?
     .as_string();
-    let buffer = JsFuture::from(Promise::from(invoke(&response, "arrayBuffer", &[])?)).await?;
+    let buffer = invoke_async(&response, "arrayBuffer", &[]).await?;
     Ok(Reply {
         status,
         etag,

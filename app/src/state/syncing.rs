@@ -1,9 +1,10 @@
-//! Sync in the browser: when rounds run, and the requests around
-//! [`crate::sync::reconcile`].
+//! Sync in the browser: when rounds run, and the requests and the
+//! encryption (WebCrypto, `platform::subtle`) around
+//! [`crate::sync::decide`].
 //!
 //! What every page carries is a check for a stored sync key ([`begin`]).
-//! Everything else (the triggers, the cryptography, the merge, the QR code,
-//! the requests) is a lazy part of the wasm (`perform`): people who never
+//! Everything else (the triggers, the calls to WebCrypto, the merge, the QR
+//! code, the requests) is a lazy part of the wasm (`perform`): people who never
 //! turn sync on never download it.
 
 use super::Stores;
@@ -90,10 +91,12 @@ mod work {
         platform::{
             self,
             net::{self, Reply},
+            subtle,
         },
         storage::{self, Backend, Stored, browser::BrowserBackend},
         sync::{
-            Activity, Pairing, QrPicture, Remote, SyncError, SyncKey, SyncState, apply, reconcile,
+            Activity, Pairing, QrPicture, SyncError, SyncKey, SyncState, apply, check_version,
+            decide, unpack,
         },
         units::count,
     };
@@ -267,6 +270,9 @@ mod work {
 
     /// Stores a key: a new one, or another device's.
     fn turn_on(stores: Stores, given: Option<String>) -> Result<(), String> {
+        if !subtle::available() {
+            return Err(capitalised(&SyncError::NoCrypto.to_string()));
+        }
         let from_another_device = given.is_some();
         let key = match given {
             None => SyncKey::from_random(net::random_bytes::<32>().ok_or(
@@ -351,7 +357,7 @@ mod work {
             let Some(key) = load_state().key() else {
                 return Err(Problem::Say("Sync is off on this device.".to_owned()));
             };
-            let keys = key.derive();
+            let keys = subtle::derive(&key).await?;
             let url = format!("{base}{}", keys.id.as_str());
             let remote = if std::mem::take(&mut fresh_key) {
                 None
@@ -360,22 +366,29 @@ mod work {
                     .await
                     .map_err(|_| Problem::Offline)?;
                 match reply.status {
-                    200 => Some(Remote {
-                        version: version_of(&reply)?,
-                        blob: reply.body,
-                    }),
+                    200 => {
+                        let version = version_of(&reply)?;
+                        // Checked here, before any of it is used, and
+                        // again below against what is stored by then.
+                        check_version(load_state().seen_version, version)?;
+                        let plain = subtle::open(&keys, version, &reply.body).await?;
+                        Some((version, unpack(&plain)?))
+                    }
                     404 => None,
                     status => return Err(refused(status)),
                 }
             };
-            // Read again after the wait: another tab may have synced, and
-            // data may have changed here meanwhile. From here to the write
-            // nothing waits, so nothing can slip between.
+            // Read again after the waits: another tab may have synced, and
+            // data may have changed here meanwhile. From here to the saved
+            // state nothing waits, so nothing can slip between.
             let mut state = load_state();
             if state.key() != Some(key) {
                 return Err(Problem::Say(
                     "Sync was turned off or changed meanwhile.".to_owned(),
                 ));
+            }
+            if let Some((version, _)) = &remote {
+                check_version(state.seen_version, *version)?;
             }
             let now = platform::now_ms();
             let prefs = stores.prefs.with_untracked(Clone::clone);
@@ -383,12 +396,7 @@ mod work {
             let history = stores.history.with_untracked(Clone::clone);
             state.stamps.observe(&prefs, &notes, now);
             let local = state.stamps.snapshot(&history);
-            let nonce = net::random_bytes::<{ crate::sync::NONCE_LEN }>().ok_or_else(|| {
-                Problem::Say(
-                    "This browser gave no secure random numbers; nothing was synced.".to_owned(),
-                )
-            })?;
-            let round = reconcile(&keys, state.seen_version, &local, remote.as_ref(), nonce)?;
+            let round = decide(&local, remote);
             let added = round
                 .merged
                 .history
@@ -417,6 +425,12 @@ mod work {
                 return Ok(done(added));
             };
             save_state(&mut state)?;
+            let nonce = net::random_bytes::<{ crate::sync::NONCE_LEN }>().ok_or_else(|| {
+                Problem::Say(
+                    "This browser gave no secure random numbers; nothing was synced.".to_owned(),
+                )
+            })?;
+            let blob = subtle::seal(&keys, write.version, nonce, &write.packed).await?;
             let headers = [
                 (
                     "authorization",
@@ -425,7 +439,7 @@ mod work {
                 ("if-match", write.if_match.to_string()),
                 ("content-type", "application/octet-stream".to_owned()),
             ];
-            let reply = net::request("PUT", &url, &headers, Some(&write.blob))
+            let reply = net::request("PUT", &url, &headers, Some(&blob))
                 .await
                 .map_err(|_| Problem::Offline)?;
             match reply.status {
@@ -490,7 +504,13 @@ mod work {
         let Some(key) = load_state().key() else {
             return;
         };
-        let keys = key.derive();
+        let keys = match subtle::derive(&key).await {
+            Ok(keys) => keys,
+            Err(e) => {
+                status().update(|s| s.activity = Activity::Failed(capitalised(&e.to_string())));
+                return;
+            }
+        };
         let url = format!("{base}{}", keys.id.as_str());
         let headers = [(
             "authorization",

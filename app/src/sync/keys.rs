@@ -2,12 +2,17 @@
 
 use super::SyncError;
 use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
-use hkdf::Hkdf;
 use sha2::{Digest, Sha256};
 
 /// The HKDF salt: names the app and this scheme, so the same 256 bits used
 /// anywhere else give unrelated keys. A new scheme gets a new salt.
-const SALT: &[u8] = b"backstrong-sync-v1";
+pub const SALT: &[u8] = b"backstrong-sync-v1";
+
+/// HKDF-SHA256's `info` label of each thing the key gives (the sync id,
+/// 16 bytes; the AES-256-GCM key and the write token, 32 bytes each). The
+/// browser derives them with WebCrypto, native code (tests, tools) with the
+/// `hkdf` crate; both must agree to the byte.
+pub const LABELS: [&[u8]; 3] = [b"sync id", b"snapshot key", b"write token"];
 
 /// The one secret: 32 random bytes.
 #[derive(Clone, PartialEq, Eq)]
@@ -26,7 +31,14 @@ pub struct SyncId(String);
 
 /// The AES-256-GCM key. Stays on the devices.
 #[derive(Clone, PartialEq, Eq)]
-pub struct CipherKey(pub(super) [u8; 32]);
+pub struct CipherKey([u8; 32]);
+
+impl CipherKey {
+    /// The raw key, for the browser's `crypto.subtle.importKey`.
+    pub fn secret(&self) -> &[u8; 32] {
+        &self.0
+    }
+}
 
 impl std::fmt::Debug for CipherKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -61,27 +73,31 @@ impl SyncKey {
         Self(bytes)
     }
 
+    /// The raw key, for the browser's `crypto.subtle.importKey`.
+    pub fn secret(&self) -> &[u8; 32] {
+        &self.0
+    }
+
     /// The id, the cipher key and the write token, each from HKDF-SHA256
-    /// with its own label, so knowing one tells nothing of the others (the
-    /// server sees the id and the token, never the cipher key).
+    /// with its own label (see [`LABELS`]), so knowing one tells nothing of
+    /// the others (the server sees the id and the token, never the cipher
+    /// key). Native code only: the browser asks WebCrypto
+    /// (`platform::subtle::derive`), which gives the same bytes.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn derive(&self) -> Derived {
-        let hkdf = Hkdf::<Sha256>::new(Some(SALT), &self.0);
+        let hkdf = hkdf::Hkdf::<Sha256>::new(Some(SALT), &self.0);
         let expand = |label: &[u8], out: &mut [u8]| {
             // Cannot fail: 32 bytes is far below HKDF's 255 × 32 limit.
             hkdf.expand(label, out)
                 .expect("HKDF output of at most 32 bytes");
         };
         let mut id = [0u8; 16];
-        expand(b"sync id", &mut id);
+        expand(LABELS[0], &mut id);
         let mut cipher = [0u8; 32];
-        expand(b"snapshot key", &mut cipher);
+        expand(LABELS[1], &mut cipher);
         let mut write = [0u8; 32];
-        expand(b"write token", &mut write);
-        Derived {
-            id: SyncId(hex(&id)),
-            cipher: CipherKey(cipher),
-            write: WriteToken(write),
-        }
+        expand(LABELS[2], &mut write);
+        Derived::from_parts(id, cipher, write)
     }
 
     /// The fragment of a pairing link, `k=` then the key in base64url:
@@ -154,6 +170,17 @@ impl SyncKey {
         let mut out = [0u8; 32];
         out.copy_from_slice(key);
         Ok(Self(out))
+    }
+}
+
+impl Derived {
+    /// From the bytes HKDF gave for each of [`LABELS`], in order.
+    pub fn from_parts(id: [u8; 16], cipher: [u8; 32], write: [u8; 32]) -> Self {
+        Self {
+            id: SyncId(hex(&id)),
+            cipher: CipherKey(cipher),
+            write: WriteToken(write),
+        }
     }
 }
 

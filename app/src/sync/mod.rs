@@ -21,9 +21,12 @@
 //! What a snapshot holds and how two become one: [`merge`]; between this
 //! device's stored data and a snapshot: [`Stamps`] and [`apply`].
 //!
-//! One round's decisions (read, merge, write back): [`reconcile`]. The
-//! requests and the screens are the browser's (`state::syncing`,
-//! `ui::sync`).
+//! One round's decisions (read, merge, write back): [`decide`]. The
+//! requests, the encryption (WebCrypto: HKDF-SHA256 and AES-256-GCM) and
+//! the screens are the browser's (`state::syncing`, `platform::subtle`,
+//! `ui::sync`); native code has the same derivation and cipher from
+//! RustCrypto crates, for the tests and tools, and test vectors pin both
+//! to the same bytes.
 
 mod envelope;
 mod keys;
@@ -36,11 +39,13 @@ mod status;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-pub use envelope::{FORMAT, NONCE_LEN, check_version, open, seal};
-pub use keys::{CipherKey, Derived, SyncId, SyncKey, WriteToken};
+pub use envelope::{FORMAT, NONCE_LEN, associated_data, check_version, frame, unframe};
+#[cfg(not(target_arch = "wasm32"))]
+pub use envelope::{open, seal};
+pub use keys::{CipherKey, Derived, LABELS, SALT, SyncId, SyncKey, WriteToken};
 pub use local::{Stamps, apply};
 pub use merge::{Snapshot, Stamped, merge, stamp_changes};
-pub use round::{MAX_UNPACKED_BYTES, Remote, Round, Write, pack, reconcile, unpack};
+pub use round::{MAX_UNPACKED_BYTES, Remote, Round, Write, decide, pack, unpack};
 pub use state::SyncState;
 pub use status::{Activity, Pairing, QrPicture, SyncStatus, last_synced_label};
 
@@ -55,6 +60,12 @@ pub enum SyncError {
     /// A recovery code whose check letters do not match: a typo.
     #[error("the recovery code has a typo: check each group against what you wrote down")]
     Typo,
+    /// The browser offers no WebCrypto on this page: `crypto.subtle` exists
+    /// only on https pages (and the device's own address).
+    #[error(
+        "this browser cannot encrypt on this page, so sync cannot run here: open BackStrong over https"
+    )]
+    NoCrypto,
     /// Bytes from the server that are not a sealed snapshot at all.
     #[error("the synced copy is not in a format this app knows (format {0})")]
     UnknownFormat(u8),

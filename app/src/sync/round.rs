@@ -1,7 +1,8 @@
-//! One sync round's decisions, without the network: what the device takes
-//! from the server's snapshot and what it writes back. The browser does the
-//! requests (`state::syncing`) and calls [`reconcile`] between them, so every
-//! rule of a round is tested natively.
+//! One sync round's decisions, without the network or the cipher: what the
+//! device takes from the server's snapshot and what it writes back. The
+//! browser does the requests (`state::syncing`) and the encryption
+//! (WebCrypto), and calls [`check_version`], [`unpack`] and [`decide`]
+//! between them, so every rule of a round is tested natively.
 //!
 //! A round: read the server's snapshot (or learn there is none), open it,
 //! merge it with this device's data, keep the merged data here, and write it
@@ -9,7 +10,9 @@
 //! the write is refused (412) and the round starts again from the read:
 //! nothing is lost, because the merge keeps everything of both sides.
 
-use super::{Derived, NONCE_LEN, Snapshot, SyncError, check_version, merge, open, seal};
+#[cfg(doc)]
+use super::check_version;
+use super::{Snapshot, SyncError, merge};
 use miniz_oxide::{deflate::compress_to_vec, inflate::decompress_to_vec_with_limit};
 
 /// The largest snapshot a device unpacks: far above any real history (a
@@ -52,8 +55,8 @@ pub struct Write {
     pub if_match: u64,
     /// The version this write becomes: the server stores the next one.
     pub version: u64,
-    /// The merged snapshot, sealed for that version.
-    pub blob: Vec<u8>,
+    /// The merged snapshot packed: seal it as `version`, then send it.
+    pub packed: Vec<u8>,
 }
 
 /// What a round decided.
@@ -69,26 +72,13 @@ pub struct Round {
     pub write: Option<Write>,
 }
 
-/// Decides a round: `local` is this device's data as a snapshot, `seen` the
-/// highest version this device has seen, `remote` what the server answered
-/// (`None`: no snapshot there). `nonce` must be fresh random bytes.
-///
-/// Errors change nothing: a blob that does not open (changed on the server,
-/// another key) or an older version than seen stops the round before any of
-/// it touches this device's data.
-pub fn reconcile(
-    keys: &Derived,
-    seen: Option<u64>,
-    local: &Snapshot,
-    remote: Option<&Remote>,
-    nonce: [u8; NONCE_LEN],
-) -> Result<Round, SyncError> {
-    let (theirs, read_version) = match remote {
-        Some(remote) => {
-            check_version(seen, remote.version)?;
-            let plain = open(&keys.cipher, &keys.id, remote.version, &remote.blob)?;
-            (Some(unpack(&plain)?), Some(remote.version))
-        }
+/// Decides a round: `local` is this device's data as a snapshot, `theirs`
+/// the server's version and snapshot (`None`: it had none), already past
+/// [`check_version`], opened and unpacked: whatever fails there stops the
+/// round before any of it touches this device's data.
+pub fn decide(local: &Snapshot, theirs: Option<(u64, Snapshot)>) -> Round {
+    let (read_version, theirs) = match theirs {
+        Some((version, snapshot)) => (Some(version), Some(snapshot)),
         None => (None, None),
     };
     let merged = match &theirs {
@@ -98,17 +88,16 @@ pub fn reconcile(
     let server_lacks = theirs.as_ref() != Some(&merged);
     let write = server_lacks.then(|| {
         let if_match = read_version.unwrap_or(0);
-        let version = if_match + 1;
         Write {
             if_match,
-            version,
-            blob: seal(&keys.cipher, &keys.id, version, nonce, &pack(&merged)),
+            version: if_match + 1,
+            packed: pack(&merged),
         }
     });
-    Ok(Round {
+    Round {
         local_changed: merged != *local,
         merged,
         read_version,
         write,
-    })
+    }
 }

@@ -1,13 +1,13 @@
 use super::super::sync::{PairingDetails, SyncActivity};
 use crate::{
-    platform::net,
+    platform::{net, subtle},
     state::{
         stores,
         syncing::{self, Task},
     },
 };
 use leptos::{
-    either::{Either, EitherOf3},
+    either::{Either, EitherOf4},
     prelude::*,
 };
 
@@ -25,6 +25,9 @@ pub fn SyncPanel() -> impl IntoView {
     // browser (the page's meta tag): until then the panel shows nothing
     // rather than a guess that may flip.
     let checked = RwSignal::new(false);
+    // Browsers encrypt only on secure pages (https, or the device's own
+    // address); elsewhere sync cannot run, and the panel says so up front.
+    let secure = RwSignal::new(true);
     // The details (link, QR code, last sync) come from the sync code, which
     // loads only when sync is on.
     Effect::new(move |_| {
@@ -33,6 +36,7 @@ pub fn SyncPanel() -> impl IntoView {
             s.available = net::sync_url().is_some();
             s.on = on;
         });
+        secure.set(subtle::available());
         checked.set(true);
         if on {
             syncing::request(st, Task::Show);
@@ -117,11 +121,15 @@ pub fn SyncPanel() -> impl IntoView {
             {move || if !checked.get() {
                 None
             } else if on() {
-                Some(EitherOf3::A(on_view()))
+                Some(EitherOf4::A(on_view()))
+            } else if available() && !secure.get() {
+                Some(EitherOf4::B(view! {
+                    <p data-testid="sync-insecure">"Sync locks your data in the browser before it leaves this device, and browsers do that only on secure (https) pages. This page is not one: open BackStrong over https to turn sync on, or move your data with a backup file (below, under “Your data”)."</p>
+                }))
             } else if available() {
-                Some(EitherOf3::B(view! { {off_view()} <SyncActivity /> }))
+                Some(EitherOf4::C(view! { {off_view()} <SyncActivity /> }))
             } else {
-                Some(EitherOf3::C(view! {
+                Some(EitherOf4::D(view! {
                     <p data-testid="sync-unavailable">"Sync needs a BackStrong server that offers it, and this copy of the app has none. A backup file (below, under “Your data”) moves your data to another device instead."</p>
                 }))
             }}
