@@ -2,7 +2,8 @@
 # The release build, driven by hand (cargo-leptos cannot be installed here):
 #   wasm (hydrate, size profile, linked with --emit-relocs) ->
 #   tools/wasm-split (main module + one split per lazy island + shared chunks)
-#   -> wasm-bindgen --keep-lld-exports -> wasm-opt -Oz on every module ->
+#   -> wasm-bindgen --keep-lld-exports -> wasm-opt -Oz on every module,
+#   terser on the two scripts ->
 #   target/site/pkg/<build id>/ (one folder per build) + hashed css + .br/.gz,
 #   public/ -> target/site, hash.txt next to the server, server (ssr, release).
 # The output sits where cargo-leptos puts it, so both ways coexist.
@@ -34,7 +35,7 @@ wasm_in=target/wasm32-unknown-unknown/wasm-release/app.wasm
 cargo build --quiet -p wasm-split --release
 # Splitting, wasm-bindgen and wasm-opt take a while: skip them when neither
 # the wasm nor the tool changed.
-stamp=$(cat "$wasm_in" target/release/wasm-split | sha256sum | cut -c1-64)
+stamp=$(cat "$wasm_in" target/release/wasm-split package-lock.json | sha256sum | cut -c1-64)
 if [ "$(cat "$out/.stamp" 2>/dev/null)" != "$stamp" ]; then
   step "split, wasm-bindgen --target web, wasm-opt -Oz"
   rm -rf "$out"
@@ -55,7 +56,14 @@ if [ "$(cat "$out/.stamp" 2>/dev/null)" != "$stamp" ]; then
     [ "$(basename "$chunk")" = "$name.wasm" ] && continue
     opt "$chunk" "$out/folder/$(basename "$chunk")"
   done
-  cp "$out/bindgen/$name.js" "$out/split/__wasm_split.js" "$out/split/manifest.json" "$out/folder/"
+  # Every page downloads both scripts: minified (terser, from npm), they are
+  # a third of their size, about 2.3 KB less brotli on a first visit. Names
+  # the wasm and the other module import (exports, object keys) stay.
+  for js in "$out/bindgen/$name.js" "$out/split/__wasm_split.js"; do
+    node node_modules/terser/bin/terser "$js" --module --compress --mangle \
+      -o "$out/folder/$(basename "$js")"
+  done
+  cp "$out/split/manifest.json" "$out/folder/"
   echo "$stamp" > "$out/.stamp"
 fi
 

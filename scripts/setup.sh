@@ -50,10 +50,12 @@ if [ "$have" != "$locked" ] || ! command -v wasm-bindgen-test-runner >/dev/null;
   cargo install --quiet --force wasm-bindgen-cli --version "$locked"
 fi
 
-# 4. wasm-opt from npm's binaryen (Debian's is too old for Rust's wasm), and
-#    axe-core, which the browser tests run in Chromium for accessibility.
+# 4. wasm-opt from npm's binaryen (Debian's is too old for Rust's wasm),
+#    terser, which minifies the two scripts every page loads, and axe-core,
+#    which the browser tests run in Chromium for accessibility.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/axe-core/axe.min.js ] ||
+  [ ! -f node_modules/terser/bin/terser ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm build tools (binaryen, axe-core)"
+  say "installing npm build tools (binaryen, terser, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
