@@ -296,9 +296,15 @@ impl Browser {
 
     /// Waits until `css` matches an element, and returns it.
     pub async fn wait_for(&self, css: &str) -> Element {
+        self.wait_for_within(css, WAIT).await
+    }
+
+    /// Waits for an element matching `css`, for at most `limit`: for what
+    /// the app does on its own timers.
+    pub async fn wait_for_within(&self, css: &str, limit: Duration) -> Element {
         self.client
             .wait()
-            .at_most(WAIT)
+            .at_most(limit)
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("waiting for {css}: {e}"))

@@ -5,6 +5,7 @@
 
 use end2end::{Browser, Site, TempDir};
 use serde_json::json;
+use std::time::Duration;
 
 /// The server with sync on, its store in `dir`, at `addr`.
 async fn sync_server(dir: &TempDir, addr: &str) -> Site {
@@ -193,12 +194,15 @@ async fn a_stopped_server_loses_nothing_and_a_changed_snapshot_changes_nothing()
     assert_eq!(state, "offline", "{said}");
     drain_console(a, &["ERR_CONNECTION_REFUSED"]).await;
 
-    // The server is back (same address, same store): the next round sends
-    // it, and the tablet gets it.
+    // The server is back (same address, same store): with no tap, the
+    // phone's retry (5 s after the failed round, then 10 s) sends it, and
+    // the tablet gets it.
     let site = sync_server(&dir, &addr).await;
-    a.click("[data-testid='sync-now']").await;
-    a.wait_for("[data-testid='sync-activity'][data-state='done']")
-        .await;
+    a.wait_for_within(
+        "[data-testid='sync-activity'][data-state='done']",
+        Duration::from_secs(40),
+    )
+    .await;
     let (state, said) = settle(b, &base).await;
     assert_eq!(state, "done", "{said}");
     assert_eq!(sessions(b).await, logged);

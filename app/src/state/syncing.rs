@@ -96,7 +96,7 @@ mod work {
         storage::{self, Backend, Stored, browser::BrowserBackend},
         sync::{
             Activity, Pairing, QrPicture, SyncError, SyncKey, SyncState, apply, check_version,
-            decide, unpack,
+            decide, retry_delay_ms, unpack,
         },
         units::count,
     };
@@ -112,23 +112,18 @@ mod work {
         static STARTED: Cell<bool> = const { Cell::new(false) };
         static CHANGES: Cell<u32> = const { Cell::new(0) };
         static RETRY_PENDING: Cell<bool> = const { Cell::new(false) };
-        static RETRY_MS: Cell<i32> = const { Cell::new(FIRST_RETRY_MS) };
+        static FAILURES: Cell<u32> = const { Cell::new(0) };
     }
 
-    /// After a round that found no server or a busy one, the next try
-    /// waits this long, twice as long each time up to [`LAST_RETRY_MS`]:
-    /// a server that was down is caught up with by itself, without
-    /// hammering it. Our choice.
-    const FIRST_RETRY_MS: i32 = 30_000;
-    const LAST_RETRY_MS: i32 = 5 * 60_000;
-
-    /// One retry at a time.
+    /// After a round that found no server or a busy one: another, later
+    /// (see [`retry_delay_ms`]). One retry at a time.
     fn retry_later(stores: Stores) {
         if RETRY_PENDING.replace(true) {
             return;
         }
-        let wait = RETRY_MS.get();
-        RETRY_MS.set((wait * 2).min(LAST_RETRY_MS));
+        let failures = FAILURES.get().saturating_add(1);
+        FAILURES.set(failures);
+        let wait = i32::try_from(retry_delay_ms(failures)).unwrap_or(i32::MAX);
         net::after(wait, move || {
             RETRY_PENDING.set(false);
             request(stores, Task::Round);
@@ -330,7 +325,7 @@ mod work {
         status().update(|s| s.activity = Activity::Working);
         let result = attempt(stores, base, fresh_key).await;
         match &result {
-            Ok(_) => RETRY_MS.set(FIRST_RETRY_MS),
+            Ok(_) => FAILURES.set(0),
             Err(Problem::Offline | Problem::Busy(_)) => retry_later(stores),
             Err(Problem::Say(_)) => {}
         }

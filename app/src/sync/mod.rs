@@ -47,7 +47,7 @@ pub use local::{Stamps, apply};
 pub use merge::{Snapshot, Stamped, merge, stamp_changes};
 pub use round::{MAX_UNPACKED_BYTES, Remote, Round, Write, decide, pack, unpack};
 pub use state::SyncState;
-pub use status::{Activity, Pairing, QrPicture, SyncStatus, last_synced_label};
+pub use status::{Activity, Pairing, QrPicture, SyncStatus, last_synced_label, retry_delay_ms};
 
 use thiserror::Error;
 

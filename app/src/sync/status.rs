@@ -118,3 +118,15 @@ pub fn last_synced_label(at_ms: u64, now_ms: u64, utc_offset_min: i32) -> String
         _ => format!("on {}", date_label(day)),
     }
 }
+
+/// How long a device waits before it tries a round again after `failures`
+/// rounds in a row found no server, or a busy or failing one: 5 s, then
+/// twice as long each time, at most 5 minutes. A server that was down, or a
+/// gym's signal that comes back without the browser noticing, is caught up
+/// with by itself, without hammering the server. Our choice.
+pub fn retry_delay_ms(failures: u32) -> u32 {
+    const FIRST_MS: u32 = 5_000;
+    const LAST_MS: u32 = 5 * 60_000;
+    let doublings = failures.saturating_sub(1).min(16);
+    FIRST_MS.saturating_mul(1 << doublings).min(LAST_MS)
+}

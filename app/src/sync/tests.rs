@@ -954,6 +954,19 @@ mod screens {
     use super::super::*;
 
     #[test]
+    fn a_failed_round_is_tried_again_sooner_then_later() {
+        let waits: Vec<u32> = (1..=9).map(retry_delay_ms).collect();
+        assert_eq!(
+            waits,
+            [
+                5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000, 300_000
+            ]
+        );
+        assert_eq!(retry_delay_ms(0), 5_000);
+        assert_eq!(retry_delay_ms(u32::MAX), 300_000);
+    }
+
+    #[test]
     fn the_last_sync_is_said_in_words() {
         let min = 60_000;
         // 2025-11-03 14:05 UTC is day 20395.
