@@ -35,7 +35,7 @@ wasm_in=target/wasm32-unknown-unknown/wasm-release/app.wasm
 cargo build --quiet -p wasm-split --release
 # Splitting, wasm-bindgen and wasm-opt take a while: skip them when neither
 # the wasm nor the tool changed.
-stamp=$(cat "$wasm_in" target/release/wasm-split package-lock.json | sha256sum | cut -c1-64)
+stamp=$(cat "$wasm_in" target/release/wasm-split package-lock.json scripts/build.sh | sha256sum | cut -c1-64)
 if [ "$(cat "$out/.stamp" 2>/dev/null)" != "$stamp" ]; then
   step "split, wasm-bindgen --target web, wasm-opt -Oz"
   rm -rf "$out"
@@ -46,9 +46,13 @@ if [ "$(cat "$out/.stamp" 2>/dev/null)" != "$stamp" ]; then
     --out-dir "$out/bindgen" --out-name "$name" "$out/split/$name.wasm"
   # wasm-opt does not know the name subsection wasm-split keeps (id 3) and
   # warns once per module; that one warning is dropped.
+  # The target-features and producers sections tell tools how a module was
+  # made; browsers ignore them. A page loads up to 60 modules, each of which
+  # carried both: about 200 bytes a module, dropped.
   opt() {
     node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      --strip-target-features --strip-producers \
       "$1" -o "$2" 2> >(grep -v 'unknown name subsection' >&2)
   }
   opt "$out/bindgen/${name}_bg.wasm" "$out/folder/$name.wasm"
