@@ -356,3 +356,41 @@ async fn a_static_export_syncs_through_the_server_it_was_built_with() {
     phone.close().await;
     tablet.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_without_webcrypto_says_sync_needs_https_and_stores_nothing() {
+    let dir = TempDir::new("sync-e2e-insecure");
+    let site = sync_server(&dir, "127.0.0.1:0").await;
+    let browser = Browser::start().await;
+    let b = &browser;
+    // What an http page on another machine's address looks like: browsers
+    // give it no `crypto.subtle` (loopback counts as secure, so it is
+    // taken away here before any of the app's scripts run).
+    b.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({"source": "Object.defineProperty(crypto, 'subtle', {value: undefined})"}),
+    )
+    .await;
+    b.open(&format!("{}/settings", site.base)).await;
+    let said = b.wait_for("[data-testid='sync-insecure']").await;
+    assert!(said.text().await.unwrap().contains("https"));
+    assert!(!b.exists("[data-testid='sync-on']").await);
+
+    // A pairing link opened there: refused in words, nothing stored.
+    let link = format!(
+        "{}/sync#k=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8",
+        site.base
+    );
+    b.open(&link).await;
+    b.click("[data-testid='pair-join']").await;
+    let failed = b
+        .wait_for("[data-testid='sync-activity'][data-state='failed']")
+        .await;
+    assert!(failed.text().await.unwrap().contains("https"));
+    let stored = b
+        .js("return localStorage.getItem('backstrong:sync')", vec![])
+        .await;
+    assert_eq!(stored, serde_json::Value::Null);
+    b.assert_clean_console("no WebCrypto").await;
+    browser.close().await;
+}
