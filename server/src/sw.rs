@@ -63,10 +63,15 @@ fn hash_entry(hasher: &mut Sha256, path: &str, bytes: &[u8]) {
     hasher.update(bytes);
 }
 
-/// Files the app needs offline: the hashed bundles and styles, the manifest
-/// and icons; not the files for crawlers.
+/// Files the app needs offline: the hashed bundles and styles, the
+/// manifest, the favicon and the manifest's scalable icons (Chromium
+/// fetches one on every page load, and logs an error when it cannot). Not
+/// the files for crawlers, nor the bitmap install icons (`/icons/*.png`,
+/// 26 KB brotli): a phone fetches those when the app is installed, online,
+/// and keeps its own copies; no page shows them.
 fn precached(path: &str) -> bool {
-    path != "/robots.txt"
+    let bitmap_icon = path.starts_with("/icons/") && path.ends_with(".png");
+    path != "/robots.txt" && !bitmap_icon
 }
 
 /// 16 hex digits of a digest: the build id, and the ETags' stem.
@@ -81,6 +86,25 @@ fn json_list(items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bitmap_install_icons_and_crawler_files_are_not_precached() {
+        let sw = generate(
+            [("/", &b"<p>a</p>"[..])],
+            [
+                ("/favicon.svg", &b"svg"[..]),
+                ("/icons/icon-512.png", &b"png"[..]),
+                ("/icons/icon.svg", &b"svg"[..]),
+                ("/manifest.webmanifest", &b"{}"[..]),
+                ("/robots.txt", &b"x"[..]),
+            ],
+            &[],
+        );
+        assert_eq!(
+            sw.assets,
+            ["/favicon.svg", "/icons/icon.svg", "/manifest.webmanifest"]
+        );
+    }
 
     #[test]
     fn lists_are_json() {
