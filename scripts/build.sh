@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The release build, driven by hand (cargo-leptos cannot be installed here):
 #   wasm (hydrate, size profile, linked with --emit-relocs) ->
-#   tools/wasm-split (main module + one split per lazy island + shared chunks)
+#   tools/wasm-split (main module + one split per lazy island + shared chunks,
+#   the small ones merged with binaryen's wasm-merge)
 #   -> wasm-bindgen --keep-lld-exports -> wasm-opt -Oz on every module,
 #   terser on the two scripts ->
 #   target/site/pkg/<build id>/ (one folder per build) + hashed css + .br/.gz,
@@ -40,7 +41,15 @@ if [ "$(cat "$out/.stamp" 2>/dev/null)" != "$stamp" ]; then
   step "split, wasm-bindgen --target web, wasm-opt -Oz"
   rm -rf "$out"
   mkdir -p "$out/split" "$out/folder"
-  target/release/wasm-split "$wasm_in" "$out/split" "$name"
+  # The wasm features the compiler may use; binaryen's tools must know them.
+  features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+    --enable-mutable-globals --enable-reference-types --enable-multivalue)
+  # A page pays for each file on its main thread (a request, a compile, an
+  # instance), so chunks under 2,000 bytes of code join a chunk that all of
+  # their splits load already (tools/wasm-split/src/merge.rs). Chunks only
+  # sync uses stay apart: people without sync never download them.
+  target/release/wasm-split "$wasm_in" "$out/split" "$name" --small 2000 \
+    --apart perform_ --apart pair_device_ --merge-with node_modules/.bin/wasm-merge "${features[@]}"
   # --keep-lld-exports: the chunks link against the main module's exports.
   wasm-bindgen --target web --no-typescript --keep-lld-exports \
     --out-dir "$out/bindgen" --out-name "$name" "$out/split/$name.wasm"
@@ -50,9 +59,7 @@ if [ "$(cat "$out/.stamp" 2>/dev/null)" != "$stamp" ]; then
   # made; browsers ignore them. A page loads up to 60 modules, each of which
   # carried both: about 200 bytes a module, dropped.
   opt() {
-    node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-      --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      --strip-target-features --strip-producers \
+    node_modules/.bin/wasm-opt -Oz "${features[@]}" --strip-target-features --strip-producers \
       "$1" -o "$2" 2> >(grep -v 'unknown name subsection' >&2)
   }
   opt "$out/bindgen/${name}_bg.wasm" "$out/folder/$name.wasm"

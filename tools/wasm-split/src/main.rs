@@ -1,5 +1,6 @@
-//! `wasm-split <input.wasm> <out-dir> <stem>`: splits the raw wasm of the
-//! app (linked with `--emit-relocs`) at its `#[lazy]` functions.
+//! `wasm-split <input.wasm> <out-dir> <stem> [--small BYTES] [--apart PREFIX]…
+//! [--merge-with PROGRAM OPTION…]`: splits the raw wasm of the app (linked
+//! with `--emit-relocs`) at its `#[lazy]` functions.
 //!
 //! Writes into `<out-dir>`:
 //! - `<stem>.wasm`, the main module, for wasm-bindgen (`--keep-lld-exports`);
@@ -10,32 +11,83 @@
 //!   fetch is made to retry (see [`RETRY`]);
 //! - `manifest.json`: for each split, the chunk files (stems) it needs, in
 //!   load order, so a page can fetch them all at once.
+//!
+//! With `--merge-with` (binaryen's `wasm-merge` and its feature options),
+//! chunks under `--small` bytes of code and data join larger ones (see
+//! [`merge`]); a chunk only splits named `--apart PREFIX…` use joins only
+//! such chunks.
+
+mod binary;
+mod merge;
 
 use std::{collections::BTreeMap, path::Path, process::ExitCode};
 
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+struct Args {
+    input: String,
+    out_dir: String,
+    stem: String,
+    /// Chunks with fewer bytes of code and data than this join others.
+    small: usize,
+    /// Prefixes of the splits whose own chunks stay apart from the others.
+    apart: Vec<String>,
+    /// `wasm-merge` and its options; no merging without it.
+    merge_with: Vec<String>,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let [input, out_dir, stem, rest @ ..] = args else {
+        return Err("expected <input.wasm> <out-dir> <stem>".into());
+    };
+    let mut parsed = Args {
+        input: input.clone(),
+        out_dir: out_dir.clone(),
+        stem: stem.clone(),
+        small: 0,
+        apart: Vec::new(),
+        merge_with: Vec::new(),
+    };
+    let mut rest = rest.iter();
+    while let Some(flag) = rest.next() {
+        let mut value = || rest.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--small" => {
+                let v = value()?;
+                parsed.small = v.parse().map_err(|_| format!("--small {v:?} is not a number"))?;
+            }
+            "--apart" => parsed.apart.push(value()?.clone()),
+            "--merge-with" => {
+                parsed.merge_with = std::iter::once(value()?.clone()).chain(rest.cloned()).collect();
+                break;
+            }
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    Ok(parsed)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [input, out_dir, stem] = args.as_slice() else {
-        eprintln!("usage: wasm-split <input.wasm> <out-dir> <stem>");
-        return ExitCode::from(2);
-    };
-    match split(Path::new(input), Path::new(out_dir), stem) {
+    let result = parse_args(&args).and_then(|args| split(&args));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("wasm-split: {message}");
-            ExitCode::FAILURE
+            ExitCode::from(2)
         }
     }
 }
 
-fn split(input: &Path, out_dir: &Path, stem: &str) -> Result<(), String> {
+fn split(args: &Args) -> Result<(), String> {
+    let (input, out_dir) = (Path::new(&args.input), Path::new(&args.out_dir));
     let wasm = std::fs::read(input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
     std::fs::create_dir_all(out_dir)
         .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
-    let main_out = out_dir.join(format!("{stem}.wasm"));
+    let main_out = out_dir.join(format!("{}.wasm", args.stem));
     // wasm-bindgen names its JS after the stem; the loader imports `initSync`
     // from it to share the main module's memory and table with each chunk.
-    let main_module = format!("./{stem}.js");
+    let main_module = format!("./{}.js", args.stem);
     let split = wasm_split_cli_support::transform({
         let mut options = wasm_split_cli_support::Options::new(&wasm);
         options.output_dir = out_dir;
@@ -46,12 +98,29 @@ fn split(input: &Path, out_dir: &Path, stem: &str) -> Result<(), String> {
     })
     .map_err(|e| format!("{e:#}"))?;
     let loader = out_dir.join("__wasm_split.js");
-    let js = std::fs::read_to_string(&loader)
-        .map_err(|e| format!("cannot read {}: {e}", loader.display()))?;
-    std::fs::write(&loader, with_retries(&without_comment_lines(&js))?)
-        .map_err(|e| format!("cannot write {}: {e}", loader.display()))?;
+    let mut js = without_comment_lines(
+        &std::fs::read_to_string(&loader)
+            .map_err(|e| format!("cannot read {}: {e}", loader.display()))?,
+    );
     // Sorted, so the same input always gives the same bytes (and hashes).
-    let manifest: BTreeMap<_, _> = split.prefetch_map.into_iter().collect();
+    let mut manifest: BTreeMap<String, Vec<String>> = split.prefetch_map.into_iter().collect();
+    if !args.merge_with.is_empty() {
+        let chunks = merge::chunks_of(&manifest, out_dir)?;
+        let apart = |split: &str| args.apart.iter().any(|p| split.starts_with(p.as_str()));
+        let groups = merge::plan(&chunks, args.small, apart);
+        merge::merge_files(out_dir, &groups, &args.merge_with)?;
+        let renames = merge::renames(&groups);
+        js = merge::renamed_loader(&js, &renames)?;
+        manifest = merge::renamed_manifest(&manifest, &renames);
+        println!(
+            "wasm-split: {} chunks merged into {} (under {} bytes joined others)",
+            chunks.len(),
+            groups.len(),
+            args.small
+        );
+    }
+    std::fs::write(&loader, with_retries(&js)?)
+        .map_err(|e| format!("cannot write {}: {e}", loader.display()))?;
     let json = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
     let path = out_dir.join("manifest.json");
     std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))
@@ -125,7 +194,37 @@ fn with_retries(js: &str) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{with_retries, without_comment_lines};
+    use super::{parse_args, with_retries, without_comment_lines, Args};
+
+    fn strings(args: &str) -> Vec<String> {
+        args.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn the_command_line_names_the_files_and_how_to_merge() {
+        assert_eq!(
+            parse_args(&strings("in.wasm out app --small 2000 --apart p_ --apart q_ --merge-with wm --enable-x -O")),
+            Ok(Args {
+                input: "in.wasm".into(),
+                out_dir: "out".into(),
+                stem: "app".into(),
+                small: 2000,
+                apart: strings("p_ q_"),
+                merge_with: strings("wm --enable-x -O"),
+            })
+        );
+        assert!(parse_args(&strings("in.wasm out app")).unwrap().merge_with.is_empty());
+        assert!(parse_args(&strings("in.wasm out")).is_err());
+        assert_eq!(
+            parse_args(&strings("in.wasm out app --small lots")),
+            Err("--small \"lots\" is not a number".into())
+        );
+        assert_eq!(
+            parse_args(&strings("in.wasm out app --apart")),
+            Err("--apart needs a value".into())
+        );
+        assert!(parse_args(&strings("in.wasm out app --fast")).is_err());
+    }
 
     #[test]
     fn the_lists_of_splits_above_each_chunk_are_left_out() {
