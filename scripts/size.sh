@@ -70,6 +70,8 @@ precached = [page(a) for a in pages] + [root / a.lstrip("/") for a in assets]
 precache_br = sum(brotli(f) for f in precached) + brotli(root / "sw.js")
 print(f"Kept by the service worker: {len(precached)} files and sw.js, {precache_br} bytes brotli\n")
 print(f"BENCH session_page_brotli_bytes {session_br} bytes")
+# Each file costs the main thread a request, a compile and an instance.
+print(f"BENCH session_page_files {len(session)} files")
 print(f"BENCH home_then_session_brotli_bytes {first_br + then_br} bytes")
 print(f"BENCH precache_brotli_bytes {precache_br} bytes")
 print(f"BENCH first_visit_raw_bytes {first_raw} bytes")

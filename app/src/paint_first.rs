@@ -105,8 +105,7 @@ mod tests {
     fn each_island_hydrates_in_a_task_of_its_own() {
         // Leptos's own script, as the app renders it.
         let options = LeptosOptions::builder().output_name("backstrong").build();
-        let html = view! { <HydrationScripts options islands=true /> }
-            .to_html();
+        let html = view! { <HydrationScripts options islands=true /> }.to_html();
         let script = defer_until_painted(&html).unwrap();
         assert_eq!(script.matches(super::EACH_ISLAND).count(), 1, "{script}");
         assert!(script.contains(&format!("{} {}", super::EACH_ISLAND, super::YIELD)));

@@ -262,7 +262,12 @@ mod tests {
         let names: Vec<_> = found.iter().map(|i| (i.module, i.name)).collect();
         assert_eq!(
             names,
-            [("env", "memory"), ("env", "table"), ("env", "sp"), ("env", "f")]
+            [
+                ("env", "memory"),
+                ("env", "table"),
+                ("env", "sp"),
+                ("env", "f")
+            ]
         );
         assert_eq!(found[1].desc, [0x01, 0x70, 0x01, 0x9c, 0x18, 0x9c, 0x18]);
         let sections = sections(&wasm).unwrap();
@@ -276,7 +281,12 @@ mod tests {
     fn renames_the_module_of_imports_and_keeps_every_other_byte_but_custom_ones() {
         let wasm = module();
         let renamed = rename_import_module(&wasm, "env", "shared").unwrap();
-        assert!(imports(&renamed).unwrap().iter().all(|i| i.module == "shared"));
+        assert!(
+            imports(&renamed)
+                .unwrap()
+                .iter()
+                .all(|i| i.module == "shared")
+        );
         let back = rename_import_module(&renamed, "shared", "env").unwrap();
         let custom = wasm.len() - 2 - b"\x04namexyz".len();
         assert_eq!(back, wasm[..custom]);

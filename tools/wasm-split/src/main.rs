@@ -54,11 +54,15 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         match flag.as_str() {
             "--small" => {
                 let v = value()?;
-                parsed.small = v.parse().map_err(|_| format!("--small {v:?} is not a number"))?;
+                parsed.small = v
+                    .parse()
+                    .map_err(|_| format!("--small {v:?} is not a number"))?;
             }
             "--apart" => parsed.apart.push(value()?.clone()),
             "--merge-with" => {
-                parsed.merge_with = std::iter::once(value()?.clone()).chain(rest.cloned()).collect();
+                parsed.merge_with = std::iter::once(value()?.clone())
+                    .chain(rest.cloned())
+                    .collect();
                 break;
             }
             other => return Err(format!("unknown option {other:?}")),
@@ -194,7 +198,7 @@ fn with_retries(js: &str) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_args, with_retries, without_comment_lines, Args};
+    use super::{Args, parse_args, with_retries, without_comment_lines};
 
     fn strings(args: &str) -> Vec<String> {
         args.split_whitespace().map(String::from).collect()
@@ -203,7 +207,9 @@ mod tests {
     #[test]
     fn the_command_line_names_the_files_and_how_to_merge() {
         assert_eq!(
-            parse_args(&strings("in.wasm out app --small 2000 --apart p_ --apart q_ --merge-with wm --enable-x -O")),
+            parse_args(&strings(
+                "in.wasm out app --small 2000 --apart p_ --apart q_ --merge-with wm --enable-x -O"
+            )),
             Ok(Args {
                 input: "in.wasm".into(),
                 out_dir: "out".into(),
@@ -213,7 +219,12 @@ mod tests {
                 merge_with: strings("wm --enable-x -O"),
             })
         );
-        assert!(parse_args(&strings("in.wasm out app")).unwrap().merge_with.is_empty());
+        assert!(
+            parse_args(&strings("in.wasm out app"))
+                .unwrap()
+                .merge_with
+                .is_empty()
+        );
         assert!(parse_args(&strings("in.wasm out")).is_err());
         assert_eq!(
             parse_args(&strings("in.wasm out app --small lots")),

@@ -199,8 +199,7 @@ pub fn merge_files(
         return Err("no wasm-merge to run".into());
     };
     let work = dir.join("merging");
-    std::fs::create_dir_all(&work)
-        .map_err(|e| format!("cannot create {}: {e}", work.display()))?;
+    std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
     for (target, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
         let mut shared_imports: Vec<(String, String, Vec<u8>)> = Vec::new();
         let mut args: Vec<String> = options.to_vec();
@@ -215,7 +214,10 @@ pub fn merge_files(
                         import.module, import.name
                     ));
                 }
-                match shared_imports.iter().find(|(_, name, _)| name == import.name) {
+                match shared_imports
+                    .iter()
+                    .find(|(_, name, _)| name == import.name)
+                {
                     Some((_, _, desc)) if desc != import.desc => {
                         return Err(format!(
                             "{member}.wasm imports {} with another type",
@@ -238,11 +240,7 @@ pub fn merge_files(
         }
         let imports: Vec<binary::Import> = shared_imports
             .iter()
-            .map(|(module, name, desc)| binary::Import {
-                module,
-                name,
-                desc,
-            })
+            .map(|(module, name, desc)| binary::Import { module, name, desc })
             .collect();
         write(&shared_path, &binary::reexporting(&imports))?;
         let merged = dir.join(format!("{target}.wasm"));
@@ -375,9 +373,7 @@ mod tests {
             block(2),
             block(3)
         );
-        let renamed = renames(&groups(&[
-            ("chunk_3", &["chunk_3", "chunk_1", "chunk_2"]),
-        ]));
+        let renamed = renames(&groups(&[("chunk_3", &["chunk_3", "chunk_1", "chunk_2"])]));
         let out = renamed_loader(&js, &renamed).unwrap();
         assert_eq!(
             out,
