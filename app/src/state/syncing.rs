@@ -369,7 +369,8 @@ mod work {
                         let plain = subtle::open(&keys, version, &reply.body).await?;
                         Some((version, unpack(&plain)?))
                     }
-                    404 => None,
+                    // Nothing stored (a server from before 204 said 404).
+                    204 | 404 => None,
                     status => return Err(refused(status)),
                 }
             };

@@ -2,7 +2,9 @@
 //! sync id and cannot read it (the devices hold the key; see `app::sync`).
 //!
 //! `/api/sync/v1/{id}`:
-//! - `GET`: the snapshot, its version in `ETag` (200), or 404;
+//! - `GET`: the snapshot, its version in `ETag` (200), or 204 when nothing
+//!   is stored under the id (a device joining after the copy was deleted
+//!   reads that; a 404 would show as an error in its browser's console);
 //! - `PUT` with `Authorization: Bearer <write token>` and
 //!   `If-Match: <version the device last saw>` (0 for none): stores the next
 //!   version (201 for the first, 200 after), or 412 when someone wrote
@@ -236,7 +238,7 @@ impl<S: SyncStore> Api<S> {
                         &headers,
                     )
                 }
-                Ok(None) => say(404, "No snapshot under this id\n", &[]),
+                Ok(None) => say(204, "", &[]),
                 Err(e) => unavailable(e),
             },
             "PUT" => {

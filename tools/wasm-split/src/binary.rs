@@ -103,6 +103,26 @@ pub fn rename_import_module(wasm: &[u8], from: &str, to: &str) -> Result<Vec<u8>
     Ok(out)
 }
 
+/// Whether the module exports anything (the split writes an empty export
+/// section into each chunk).
+pub fn has_exports(wasm: &[u8]) -> Result<bool, String> {
+    for section in sections(wasm)?.iter().filter(|s| s.id == EXPORT) {
+        if Reader(section.body).u32()? > 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `wasm` without its exports.
+pub fn without_exports(wasm: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = MAGIC.to_vec();
+    for section in sections(wasm)?.iter().filter(|s| s.id != EXPORT) {
+        write_section(&mut out, section.id, section.body);
+    }
+    Ok(out)
+}
+
 /// A module that imports each of `imports` and exports it under its own
 /// name: merged first, it hands the chunks merged after it one memory, one
 /// table and one stack pointer, imported once.
@@ -308,6 +328,22 @@ mod tests {
             expected.extend_from_slice(&[kind, 0]);
         }
         assert_eq!(export.body, expected);
+    }
+
+    #[test]
+    fn exports_can_be_dropped() {
+        let wasm = module();
+        let shared = reexporting(&imports(&wasm).unwrap());
+        assert!(has_exports(&shared).unwrap());
+        assert!(!has_exports(&wasm).unwrap());
+        let mut empty = wasm.clone();
+        write_section(&mut empty, EXPORT, &[0]);
+        assert!(!has_exports(&empty).unwrap());
+        assert_eq!(without_exports(&empty).unwrap(), wasm);
+        let bare = without_exports(&shared).unwrap();
+        assert!(!has_exports(&bare).unwrap());
+        assert_eq!(imports(&bare).unwrap(), imports(&shared).unwrap());
+        assert_eq!(without_exports(&wasm).unwrap(), wasm);
     }
 
     #[test]

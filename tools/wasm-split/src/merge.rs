@@ -232,6 +232,10 @@ pub fn merge_files(
                     )),
                 }
             }
+            // Its exports are dropped after the merge (see below).
+            if binary::has_exports(&wasm).map_err(|e| format!("{member}.wasm: {e}"))? {
+                return Err(format!("{member}.wasm exports something: not a chunk"));
+            }
             let renamed = binary::rename_import_module(&wasm, SHARED_FROM, SHARED)
                 .map_err(|e| format!("{member}.wasm: {e}"))?;
             let path = work.join(format!("{member}.wasm"));
@@ -252,6 +256,11 @@ pub fn merge_files(
         if !status.success() {
             return Err(format!("{program} failed merging into {target} ({status})"));
         }
+        // The merged module still exports what the re-exporting module did;
+        // nothing uses that (the chunks export nothing), so it goes.
+        let bare = binary::without_exports(&read(&merged)?)
+            .map_err(|e| format!("{target}.wasm after merging: {e}"))?;
+        write(&merged, &bare)?;
         for member in members.iter().filter(|m| *m != target) {
             let path = dir.join(format!("{member}.wasm"));
             std::fs::remove_file(&path)
