@@ -56,8 +56,8 @@ if [ "$(cat "$out/.stamp" 2>/dev/null)" != "$stamp" ]; then
   # wasm-opt does not know the name subsection wasm-split keeps (id 3) and
   # warns once per module; that one warning is dropped.
   # The target-features and producers sections tell tools how a module was
-  # made; browsers ignore them. A page loads up to 60 modules, each of which
-  # carried both: about 200 bytes a module, dropped.
+  # made; browsers ignore them: about 200 bytes a module, dropped (a page
+  # loads up to 30 modules).
   opt() {
     node_modules/.bin/wasm-opt -Oz "${features[@]}" --strip-target-features --strip-producers \
       "$1" -o "$2" 2> >(grep -v 'unknown name subsection' >&2)

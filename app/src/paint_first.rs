@@ -39,8 +39,9 @@ try {
   if (Object.keys(localStorage).some((key) => key.startsWith("backstrong:"))) files = files.concat(listed("backstrong-preload-stored"));
 } catch {}
 files = files.filter(Boolean);
+const batch = 8;
 const preload = (from) => {
-  for (const file of files.slice(from, from + 8)) {
+  for (const file of files.slice(from, from + batch)) {
     const link = document.createElement("link");
     if (file.endsWith(".js")) {
       link.rel = "modulepreload";
@@ -53,7 +54,7 @@ const preload = (from) => {
     link.href = file;
     document.head.append(link);
   }
-  if (from + 8 < files.length) setTimeout(() => preload(from + 8), 0);
+  if (from + batch < files.length) setTimeout(() => preload(from + batch), 0);
 };
 preload(0);"#;
 

@@ -159,7 +159,7 @@ pub fn renamed_loader(js: &str, renames: &BTreeMap<String, String>) -> Result<St
             return Err(format!("the loading of {stem} fetches another file"));
         }
         js.replace_range(start..end, "");
-        if !js.contains(&format!("__{target}")) {
+        if !js.contains(&format!("const __{target} = makeLoad(")) {
             return Err(format!("the loader does not load {target}"));
         }
     }
@@ -201,7 +201,8 @@ pub fn merge_files(
     let work = dir.join("merging");
     std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
     for (target, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
-        let mut shared_imports: Vec<(String, String, Vec<u8>)> = Vec::new();
+        // What the members import from the loader, by name and type, once.
+        let mut shared_imports: Vec<(String, Vec<u8>)> = Vec::new();
         let mut args: Vec<String> = options.to_vec();
         let shared_path = work.join(format!("{SHARED}.wasm"));
         args.extend([shared_path.display().to_string(), SHARED.to_owned()]);
@@ -214,22 +215,15 @@ pub fn merge_files(
                         import.module, import.name
                     ));
                 }
-                match shared_imports
-                    .iter()
-                    .find(|(_, name, _)| name == import.name)
-                {
-                    Some((_, _, desc)) if desc != import.desc => {
+                match shared_imports.iter().find(|(name, _)| name == import.name) {
+                    Some((_, desc)) if desc != import.desc => {
                         return Err(format!(
                             "{member}.wasm imports {} with another type",
                             import.name
                         ));
                     }
                     Some(_) => {}
-                    None => shared_imports.push((
-                        import.module.to_owned(),
-                        import.name.to_owned(),
-                        import.desc.to_vec(),
-                    )),
+                    None => shared_imports.push((import.name.to_owned(), import.desc.to_vec())),
                 }
             }
             // Its exports are dropped after the merge (see below).
@@ -244,7 +238,11 @@ pub fn merge_files(
         }
         let imports: Vec<binary::Import> = shared_imports
             .iter()
-            .map(|(module, name, desc)| binary::Import { module, name, desc })
+            .map(|(name, desc)| binary::Import {
+                module: SHARED_FROM,
+                name,
+                desc,
+            })
             .collect();
         write(&shared_path, &binary::reexporting(&imports))?;
         let merged = dir.join(format!("{target}.wasm"));
