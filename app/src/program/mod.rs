@@ -221,7 +221,7 @@ impl Exercise {
             Some(other) => format!(
                 "{}: done with {} in your sessions, as the program allows.",
                 self.name,
-                other.label().to_lowercase()
+                other.label().to_ascii_lowercase()
             ),
             None => format!(
                 "{}: left out of your sessions, since your gym has no machine for it. The program includes it.",

@@ -307,3 +307,16 @@ fn every_covered_fact_is_used_by_some_data() {
         "every fact of the source is carried"
     );
 }
+
+#[test]
+fn names_shown_in_lower_case_need_only_ascii_case_mapping() {
+    // The app lower-cases names with `to_ascii_lowercase` (Unicode case
+    // tables would add kilobytes to the wasm): right only while every
+    // capital in them is ASCII.
+    for e in EXERCISES {
+        let names = std::iter::once(e.name).chain(e.equipment.iter().map(|q| q.label()));
+        for name in names {
+            assert_eq!(name.to_ascii_lowercase(), name.to_lowercase(), "{name}");
+        }
+    }
+}

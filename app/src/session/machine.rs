@@ -214,7 +214,9 @@ pub enum SessionError {
     #[error("reps must be between 0 and {MAX_REPS}")]
     RepsOutOfRange,
     /// Load must be from 0 to [`MAX_LOAD_KG`] kg.
-    #[error("the load must be between 0 and {MAX_LOAD_KG} kg")]
+    // As a whole number: formatting the f32 itself would pull Rust's float
+    // formatting (kilobytes of wasm) into the session page.
+    #[error("the load must be between 0 and {} kg", MAX_LOAD_KG as u32)]
     LoadOutOfRange,
     /// The plan has no exercises.
     #[error("the session has no exercises")]

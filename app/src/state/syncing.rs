@@ -204,9 +204,11 @@ mod work {
     }
 
     fn capitalised(text: &str) -> String {
+        // ASCII only: the messages are our own English, and full Unicode
+        // case mapping would add its tables to the wasm.
         let mut chars = text.chars();
         chars.next().map_or_else(String::new, |c| {
-            c.to_uppercase().chain(chars).collect::<String>() + "."
+            format!("{}{}.", c.to_ascii_uppercase(), chars.as_str())
         })
     }
 

@@ -7,7 +7,7 @@ pub fn Illustration(
     /// The exercise to draw.
     exercise: &'static Exercise,
 ) -> impl IntoView {
-    let label = format!("Drawing: {}", exercise.name.to_lowercase());
+    let label = format!("Drawing: {}", exercise.name.to_ascii_lowercase());
     view! {
         <div
             class="illus"

@@ -30,7 +30,7 @@ pub fn YourGym() -> impl IntoView {
                     view! {
                         <li data-machine=id>
                             <button type="button" class="choice toggle" aria-pressed=move || missing().to_string() on:click=toggle>
-                                {format!("My gym has no {}", machine.to_lowercase())}
+                                {format!("My gym has no {}", machine.to_ascii_lowercase())}
                             </button>
                             {move || missing().then(|| view! { <p class="hint">{instead.clone()}</p> })}
                         </li>
