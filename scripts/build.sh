@@ -8,7 +8,15 @@
 #   target/site/pkg/<build id>/ (one folder per build) + hashed css + .br/.gz,
 #   public/ -> target/site, hash.txt next to the server, server (ssr, release).
 # The output sits where cargo-leptos puts it, so both ways coexist.
+#   scripts/build.sh --no-server   the site only (make test: its server is
+#                                  the dev build its native tier makes)
 set -euo pipefail
+server=yes
+case "${1:-}" in
+  --no-server) server=no ;;
+  "") ;;
+  *) echo "build: unknown option $1 (--no-server builds the site only)" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 # Leptos bakes the output name in at compile time (.cargo/config.toml sets it).
@@ -111,10 +119,17 @@ mv "$site.new" "$site"
 
 # Leptos's HashedStylesheet reads this file from the folder of the running
 # server binary (cargo-leptos writes the same); app/src/build_folder.rs reads
-# the build line.
-mkdir -p target/release
-printf 'css: %s\nbuild: %s\n' "$css_hash" "$build_id" > target/release/hash.txt
+# the build line. Written next to the dev build's binary too, which the
+# tests start.
+for dir in target/release target/debug; do
+  mkdir -p "$dir"
+  printf 'css: %s\nbuild: %s\n' "$css_hash" "$build_id" > "$dir/hash.txt"
+done
 
+if [ "$server" = no ]; then
+  step "done: $site (no server built)"
+  exit 0
+fi
 step "server (ssr, release)"
 cargo build --quiet -p server --release
 step "done: $site, target/release/backstrong"

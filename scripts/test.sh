@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Every test tier, in order of speed, stopping at the first failure:
 #   1. cargo fmt --check, clippy -D warnings for each feature set
-#   2. release build (the live server tests and the browser tests use it)
+#   2. the site's release build: the wasm bundle exactly as it ships
 #   3. native cargo test (domain logic; SSR HTML; the server, live tests
-#      against the release binary)
+#      against its binary)
 #   4. wasm-bindgen-test in headless Chromium
-#   5. end-to-end in headless Chromium against the release server and the
-#      static export
+#   5. end-to-end in headless Chromium against the server and the static
+#      export
+# The server the tests start is the dev build tier 3 makes anyway: building
+# it again with release optimisation took minutes on two cores and tests
+# nothing more (its code is the same; `make run` and the benchmarks use the
+# release build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -38,11 +42,12 @@ cargo clippy --quiet -p app --no-default-features --features hydrate,split --tar
 cargo clippy --quiet -p app --no-default-features --all-targets -- -D warnings
 cargo clippy --quiet -p server -p end2end -p wasm-split --all-targets -- -D warnings
 
-tier "release build"
-scripts/build.sh
+tier "site build (the wasm in release, as it ships)"
+scripts/build.sh --no-server
 
-tier "native tests (domain, SSR HTML, server; live ones against the release binary)"
-BACKSTRONG_BIN="$PWD/target/release/backstrong" counted cargo test --quiet --workspace --exclude end2end --exclude wasm-split
+tier "native tests (domain, SSR HTML, server; live ones against its binary)"
+# The server's tests start target/debug/backstrong, built by this command.
+counted cargo test --quiet --workspace --exclude end2end --exclude wasm-split
 # The split tool in release, as the build made it: its dependencies are built already.
 counted cargo test --quiet --release -p wasm-split
 
@@ -52,7 +57,7 @@ tier "wasm tests in headless Chromium"
 
 tier "end-to-end in headless Chromium (server and static export)"
 # One browser at a time: the machine has two cores.
-counted cargo test --quiet -p end2end -- --test-threads=1
+BACKSTRONG_BIN="$PWD/target/debug/backstrong" counted cargo test --quiet -p end2end -- --test-threads=1
 
 # One closing line for people and CI alike: every tier's counts added up.
 tier "done"

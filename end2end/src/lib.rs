@@ -3,8 +3,10 @@
 //! page-level helpers. Everything runs on loopback, on free ports, and is
 //! stopped when its handle is dropped.
 //!
-//! The tests expect a release build (`scripts/build.sh`): the server binary
-//! at `target/release/backstrong` and the site in `target/site`.
+//! The tests expect a build (`scripts/build.sh`): the site in `target/site`
+//! and the server binary at `target/release/backstrong`, or wherever
+//! `BACKSTRONG_BIN` says (`make test` uses the dev build its native tier
+//! makes anyway), with the build's `hash.txt` next to it.
 
 use fantoccini::{
     Client, ClientBuilder, Locator, elements::Element, wd::WebDriverCompatibleCommand,
@@ -32,9 +34,19 @@ pub fn root() -> PathBuf {
         .to_owned()
 }
 
-/// The release server binary.
+/// The server binary: `BACKSTRONG_BIN`, or the release build.
 pub fn server_bin() -> PathBuf {
-    root().join("target/release/backstrong")
+    std::env::var_os("BACKSTRONG_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target/release/backstrong"))
+}
+
+/// The build's names (`css: …`, `build: …`), from the `hash.txt` the server
+/// reads next to its binary.
+pub fn hashes() -> String {
+    let path = server_bin().with_file_name("hash.txt");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("read {} (run scripts/build.sh first): {e}", path.display()))
 }
 
 /// Which way the app is being served.
@@ -63,12 +75,12 @@ impl Site {
         }
     }
 
-    /// Starts the release server on a free port.
+    /// Starts the server on a free port.
     pub async fn server() -> Site {
         Self::server_with("127.0.0.1:0", &[]).await
     }
 
-    /// Starts the release server at `addr` (`127.0.0.1:0`: a free port)
+    /// Starts the server at `addr` (`127.0.0.1:0`: a free port)
     /// with extra arguments (`--sync-db …`).
     pub async fn server_with(addr: &str, args: &[&str]) -> Site {
         let mut child = Command::new(server_bin())
@@ -81,7 +93,12 @@ impl Site {
             .stdout(Stdio::piped())
             .kill_on_drop(true)
             .spawn()
-            .expect("start target/release/backstrong (run scripts/build.sh first)");
+            .unwrap_or_else(|e| {
+                panic!(
+                    "start {} (run scripts/build.sh first): {e}",
+                    server_bin().display()
+                )
+            });
         let line = first_line_containing(&mut child, "listening on ").await;
         let base = line.trim().trim_start_matches("listening on ").to_owned();
         Site {
@@ -91,7 +108,7 @@ impl Site {
         }
     }
 
-    /// Writes the static export with the release binary, then serves it with
+    /// Writes the static export with the server binary, then serves it with
     /// `python3 -m http.server`: no Rust at serving time.
     pub async fn export() -> Site {
         let dir = TempDir::new("export");

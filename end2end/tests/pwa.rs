@@ -105,9 +105,12 @@ fn make_build_b(work: &Path, out: &Path) {
     let bin_dir = work.join("bin");
     let site = work.join("site");
     std::fs::create_dir_all(&bin_dir).unwrap();
-    std::fs::copy(server_bin(), bin_dir.join("backstrong")).unwrap();
+    // A hard link where it can be: the dev build's binary is large.
+    if std::fs::hard_link(server_bin(), bin_dir.join("backstrong")).is_err() {
+        std::fs::copy(server_bin(), bin_dir.join("backstrong")).unwrap();
+    }
     copy_dir(&root().join("target/site"), &site);
-    let hashes = std::fs::read_to_string(root().join("target/release/hash.txt")).unwrap();
+    let hashes = end2end::hashes();
     let mut renamed = String::new();
     for line in hashes.lines() {
         let (kind, old) = line.split_once(':').unwrap();

@@ -34,8 +34,7 @@ async fn sigterm_stops_the_server_cleanly() {
 #[tokio::test]
 async fn each_page_lists_its_own_files_of_this_build() {
     let site = Site::server().await;
-    let hashes =
-        std::fs::read_to_string(end2end::root().join("target/release/hash.txt")).expect("hash.txt");
+    let hashes = end2end::hashes();
     let mut css = None;
     let mut build = None;
     for line in hashes.lines() {
