@@ -16,7 +16,8 @@ mod memory;
 pub use memory::MemoryBackend;
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
-use serde_json::Value;
+use serde_json::{Value, value::RawValue};
+use std::borrow::Cow;
 use thiserror::Error;
 
 /// Prefix shared by every key the app writes, so "delete my data" and
@@ -105,13 +106,6 @@ pub struct Loaded<T> {
     pub writable: bool,
 }
 
-/// The envelope as written: `{"v":N,"data":…}`.
-#[derive(Serialize)]
-struct EnvelopeOut<'a, T> {
-    v: u32,
-    data: &'a T,
-}
-
 /// Just the version, read first so a newer or older format is recognised
 /// before its data is interpreted.
 #[derive(Deserialize)]
@@ -119,61 +113,89 @@ struct EnvelopeVersion {
     v: Option<u32>,
 }
 
-/// The envelope as read, with its data typed `D`.
+/// The envelope as read, its data left as the stored text.
 #[derive(Deserialize)]
-struct EnvelopeIn<D> {
-    data: D,
+struct EnvelopeRaw<'a> {
+    #[serde(borrow)]
+    data: &'a RawValue,
+}
+
+/// The envelope as read, its data a JSON value to migrate.
+#[derive(Deserialize)]
+struct EnvelopeValue {
+    data: Value,
 }
 
 /// Encodes `value` in its envelope.
 pub fn encode<T: Stored>(value: &T) -> String {
     // Serialising our own plain data types (no maps with non-string keys)
     // cannot fail.
-    serde_json::to_string(&EnvelopeOut {
-        v: T::VERSION,
-        data: value,
-    })
-    .unwrap_or_default()
+    serde_json::to_string(value)
+        .map(|data| envelope(T::VERSION, &data))
+        .unwrap_or_default()
+}
+
+/// `{"v":N,"data":…}`, written as serde_json writes the struct, by hand so
+/// that the wrapping is not compiled again for every stored type.
+fn envelope(version: u32, data: &str) -> String {
+    format!("{{\"v\":{version},\"data\":{data}}}")
 }
 
 /// Decodes an envelope, migrating older versions forward.
 pub fn decode<T: Stored>(raw: &str) -> Result<T, StorageError> {
-    let corrupt = |reason: String| StorageError::Corrupt {
+    let data = envelope_data(raw, T::VERSION, T::migrate_step)?;
+    serde_json::from_str::<T>(&data).map_err(|e| corrupt(e.to_string()))
+}
+
+fn corrupt(reason: String) -> StorageError {
+    StorageError::Corrupt {
         reason,
         backup_key: None,
-    };
+    }
+}
+
+/// The text of an envelope's data in the format `current`, migrated forward
+/// when it is older. Not generic on purpose: every stored type shares this
+/// code in the wasm, and only the last step, reading the text into the type,
+/// is compiled once per type.
+fn envelope_data(
+    raw: &str,
+    current: u32,
+    migrate_step: fn(u32, Value) -> Result<Value, String>,
+) -> Result<Cow<'_, str>, StorageError> {
     let version = serde_json::from_str::<EnvelopeVersion>(raw)
         .map_err(|e| corrupt(e.to_string()))?
         .v
         .ok_or_else(|| corrupt("no format version".into()))?;
-    if version > T::VERSION {
+    if version > current {
         return Err(StorageError::TooNew {
             found: version,
-            supported: T::VERSION,
+            supported: current,
         });
     }
     if version == 0 {
         return Err(corrupt("bad format version".into()));
     }
-    if version == T::VERSION {
-        // The common case: read straight into the type.
-        return serde_json::from_str::<EnvelopeIn<T>>(raw)
-            .map(|e| e.data)
+    if version == current {
+        // The common case: the data as it is stored.
+        return serde_json::from_str::<EnvelopeRaw>(raw)
+            .map(|e| Cow::Borrowed(e.data.get()))
             .map_err(|e| corrupt(e.to_string()));
     }
-    let mut data = serde_json::from_str::<EnvelopeIn<Value>>(raw)
+    let mut data = serde_json::from_str::<EnvelopeValue>(raw)
         .map_err(|e| corrupt(e.to_string()))?
         .data;
-    for from in version..T::VERSION {
-        data = T::migrate_step(from, data)
-            .map_err(|reason| StorageError::Migration { from, reason })?;
+    for from in version..current {
+        data =
+            migrate_step(from, data).map_err(|reason| StorageError::Migration { from, reason })?;
     }
-    // Back through text rather than `from_value`: the text reader for `T` is
-    // in the wasm already (the common case above), while `from_value` would
-    // add a second reader of every stored type to the bundle every page
-    // loads, for data that is migrated once.
-    let text = serde_json::to_string(&data).map_err(|e| corrupt(e.to_string()))?;
-    serde_json::from_str::<T>(&text).map_err(|e| corrupt(e.to_string()))
+    // Back through text rather than `from_value`: the text reader for each
+    // type is in the wasm already (the common case), while `from_value`
+    // would add a second reader of every stored type to the bundle every
+    // page loads, for data that is migrated once.
+    serde_json::to_string(&data)
+        .map(Cow::Owned)
+        .map_err(|e| corrupt(e.to_string()))
 }
 
 /// Loads a value. A value that cannot be read is moved to
@@ -280,6 +302,25 @@ mod tests {
                 _ => Err(format!("unknown format {from}")),
             }
         }
+    }
+
+    #[test]
+    fn the_envelope_is_written_as_serde_writes_it() {
+        #[derive(Serialize)]
+        struct EnvelopeOut<'a, T> {
+            v: u32,
+            data: &'a T,
+        }
+        let value = Counter {
+            count: 7,
+            label: "seat \"4\"".into(),
+        };
+        let by_serde = serde_json::to_string(&EnvelopeOut {
+            v: Counter::VERSION,
+            data: &value,
+        })
+        .unwrap();
+        assert_eq!(encode(&value), by_serde);
     }
 
     #[test]
