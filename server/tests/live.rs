@@ -1,5 +1,5 @@
-//! The real `backstrong` binary on a loopback port (the release build when
-//! `BACKSTRONG_BIN` names it, as `make test` does): headers and limits seen
+//! The real `backstrong` binary on a loopback port (the one Cargo builds
+//! with these tests, or whichever `BACKSTRONG_BIN` names): headers and limits seen
 //! by a real HTTP client, path traversal, thousands of malformed and hostile
 //! requests, slow and stalled clients, many connections at once, a SIGTERM
 //! under load, and the attacks of issue 12, each while `/healthz` keeps

@@ -1,5 +1,5 @@
-//! The sync API of the real `backstrong` binary (the release build under
-//! `make test`) on a loopback port, over SQLite: every answer it gives, the
+//! The sync API of the real `backstrong` binary (Cargo's build of it, or
+//! whichever `BACKSTRONG_BIN` names) on a loopback port, over SQLite: every answer it gives, the
 //! rate limit, a race between two devices, and what the database and the
 //! log keep (no plaintext, no ids, no addresses). The store's own suite
 //! runs on SQLite here and on PostgreSQL too when `BACKSTRONG_TEST_POSTGRES`
