@@ -349,10 +349,13 @@ impl Browser {
             .expect("element attribute")
     }
 
-    /// Scrolls the first match of `css` to the middle of the screen (clear of
-    /// the fixed bottom bar, as a thumb would) and clicks it.
+    /// Waits for the first match of `css`, scrolls it to the middle of the
+    /// screen (clear of the fixed bottom bar, as a thumb would) and clicks it.
     pub async fn click(&self, css: &str) {
-        let el = self.find(css).await;
+        // Waits for it as a person would: a screen may appear a moment
+        // after the tap that brings it (the session's screens load their
+        // part of the wasm the first time).
+        let el = self.wait_for(css).await;
         self.client
             .execute(
                 "arguments[0].scrollIntoView({block: 'center', inline: 'center'})",

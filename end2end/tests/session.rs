@@ -147,3 +147,53 @@ async fn session_on_the_server() {
 async fn session_in_the_static_export() {
     session_flow(Host::Export).await;
 }
+
+/// The session's screens are a part of the wasm of their own, fetched the
+/// first time a session starts. With no signal and nothing kept yet (the
+/// service worker and the browser's cache bypassed here), the page says the
+/// screen is loading and the session is saved; Stop works at once, and
+/// what to do after it shows without any download; the rest comes when
+/// the signal is back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_no_signal_a_screen_waits_but_stop_and_its_advice_do_not() {
+    let site = Site::start(Host::Server).await;
+    let browser = Browser::start().await;
+    let b = &browser;
+    b.open(&site.url("/session")).await;
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp("Network.setBypassServiceWorker", json!({ "bypass": true }))
+        .await;
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await;
+    b.clear_safety_check().await;
+    b.set_offline(true).await;
+    b.click("[data-testid='start']").await;
+    b.wait_for("[data-testid='screen-loading']").await;
+    assert!(!b.exists("[data-testid='warm-up']").await);
+    let active = "return localStorage.getItem('backstrong:active-session')";
+    assert!(
+        b.js(active, vec![])
+            .await
+            .as_str()
+            .is_some_and(|s| s.contains("warm_up")),
+        "the started session is stored"
+    );
+
+    // Stop, still offline: the advice is there at once.
+    b.click("[data-testid='stop-session']").await;
+    b.wait_for("[data-testid='stopped']").await;
+    assert!(
+        b.exists("[data-testid='screen-loading']").await,
+        "the summary waits"
+    );
+
+    // Back online: the loader tries again and the summary comes.
+    b.set_offline(false).await;
+    b.wait_for("[data-testid='summary']").await;
+    assert!(!b.exists("[data-testid='screen-loading']").await);
+    assert!(
+        !b.exists("[data-testid='warm-up']").await,
+        "the warm-up was dropped"
+    );
+    browser.close().await;
+}

@@ -28,6 +28,15 @@ const READER_SPLIT: &str = "read_stored_";
 /// The sync code's split (`state::syncing::perform` in the app).
 const SYNC_SPLIT: &str = "perform_";
 
+/// The session runner's split, and that of the screens of a session under
+/// way (`ui::session::in_session` in the app). The runner mounts those
+/// screens once stored data shows a session is running: on the session
+/// page they join the stored data's list, so a reload in the middle of a
+/// session does not wait for them. A first visit fetches them only when a
+/// session starts.
+const RUNNER_SPLIT: &str = "session_runner_loader_";
+const SESSION_SCREENS_SPLIT: &str = "mount_screen_";
+
 /// A build's split manifest: for each lazy island's split, the stems of the
 /// files it needs, in load order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,15 +85,23 @@ impl SplitManifest {
         files
     }
 
-    /// The files of the stored data's reader that `page` (the page's own
-    /// list) does not hold already. Empty when the page does not load this
-    /// build, or when the build has no such split (an unsplit build).
+    /// The files of the stored data's reader (and, on the session page, of
+    /// the session's screens) that `page` (the page's own list) does not
+    /// hold already. Empty when the page does not load this build, or when
+    /// the build has no such split (an unsplit build).
     pub fn stored_files_for(&self, page: &[String]) -> Vec<String> {
         if page.is_empty() {
             return Vec::new();
         }
         let mut files = page.to_vec();
         self.add_split(READER_SPLIT, &mut files);
+        let has_runner = self
+            .split(RUNNER_SPLIT)
+            .and_then(|stems| stems.last())
+            .is_some_and(|own| page.contains(&format!("{}/{own}.wasm", self.folder)));
+        if has_runner {
+            self.add_split(SESSION_SCREENS_SPLIT, &mut files);
+        }
         files.split_off(page.len())
     }
 
@@ -111,13 +128,17 @@ impl SplitManifest {
         files
     }
 
-    /// Adds the files of the split named `prefix` + digits to `files`, each once.
-    fn add_split(&self, prefix: &str, files: &mut Vec<String>) {
-        let Some((_, stems)) = self
-            .splits
+    /// The files of the split named `prefix` + digits, its own last.
+    fn split(&self, prefix: &str) -> Option<&Vec<String>> {
+        self.splits
             .iter()
             .find(|(key, _)| key.strip_prefix(prefix).is_some_and(all_digits))
-        else {
+            .map(|(_, stems)| stems)
+    }
+
+    /// Adds the files of the split named `prefix` + digits to `files`, each once.
+    fn add_split(&self, prefix: &str, files: &mut Vec<String>) {
+        let Some(stems) = self.split(prefix) else {
             return;
         };
         for stem in stems {
@@ -276,6 +297,41 @@ mod tests {
         assert!(manifest.stored_files_for(&[]).is_empty());
         let unsplit = SplitManifest::parse("/pkg/abc", b"{}").unwrap();
         assert!(unsplit.stored_files_for(&home).is_empty());
+    }
+
+    #[test]
+    fn the_session_page_adds_the_screens_of_a_stored_session_to_the_readers_list() {
+        let manifest = SplitManifest::parse(
+            "/pkg/abc",
+            br#"{
+                "read_stored_9": ["chunk_2", "chunk_3", "split_read_stored_9"],
+                "session_runner_loader_105": ["chunk_1", "chunk_2", "split_session_runner_loader_105"],
+                "mount_screen_6": ["chunk_1", "chunk_7", "split_mount_screen_6"]
+            }"#,
+        )
+        .unwrap();
+        let session = manifest.files_for(&page(&["SessionRunner"]), "backstrong");
+        assert!(
+            !session.iter().any(|f| f.contains("mount_screen")),
+            "not on the page's own list: {session:?}"
+        );
+        assert_eq!(
+            manifest.stored_files_for(&session),
+            [
+                "/pkg/abc/chunk_3.wasm",
+                "/pkg/abc/split_read_stored_9.wasm",
+                "/pkg/abc/chunk_7.wasm",
+                "/pkg/abc/split_mount_screen_6.wasm"
+            ]
+        );
+        // Other pages never need the screens.
+        let home = manifest.files_for(&page(&["StorageBanner"]), "backstrong");
+        assert!(
+            !manifest
+                .stored_files_for(&home)
+                .iter()
+                .any(|f| f.contains("mount_screen"))
+        );
     }
 
     #[test]

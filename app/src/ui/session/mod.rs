@@ -2,6 +2,7 @@
 //! with its rest timer, to a summary.
 
 mod exercise_stopped;
+mod in_session;
 mod rest_screen;
 mod session_page;
 mod session_runner;

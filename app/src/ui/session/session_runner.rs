@@ -1,4 +1,5 @@
-use super::{ExerciseStopped, RestScreen, SetScreen, SetTarget, StoppedScreen, Summary};
+use super::in_session::{self, Mounted, Parts};
+use super::{SetTarget, StoppedScreen};
 use crate::{
     platform::{self, FrameClock, WakeLock, WakeLockStatus},
     program::{exercise, name_of},
@@ -6,11 +7,11 @@ use crate::{
     state::stores,
     ui::screening::SafetyCheck,
 };
-use leptos::{either::EitherOf6, prelude::*};
+use leptos::prelude::*;
 
 /// What the screen shows, derived from the stored session and the clock.
 #[derive(Debug, Clone, PartialEq)]
-enum Screen {
+pub(super) enum Screen {
     /// No session: the safety check, then Start.
     Check,
     WarmUp,
@@ -291,11 +292,64 @@ pub fn SessionRunner() -> impl IntoView {
         Screen::Paused { .. } => "paused".to_owned(),
         Screen::Ended(s) => format!("ended:{}", s.id),
     });
+    // The screen under way, mounted into `host`; `generation` tells a
+    // mount that finished late (its part of the wasm was loading) that the
+    // screen has moved on since.
+    let host = NodeRef::<leptos::html::Div>::new();
+    let mounted = StoredValue::new_local(None::<Mounted>);
+    let generation = StoredValue::new(0_u64);
+    // Set when the screens' part of the wasm could not load; "Try again"
+    // bumps `retry`.
+    let not_loaded = RwSignal::new(false);
+    let retry = RwSignal::new(0_u32);
+    // True while a screen waits for its part of the wasm: only ever seen
+    // the first time, with no signal and nothing kept yet (the loader
+    // retries until the signal is back).
+    let loading = RwSignal::new(false);
     Effect::new(move |before: Option<String>| {
         let key = screen_key.get();
-        if before.is_some_and(|b| b != key) {
-            platform::show_screen_top("[data-screen-title]");
+        let shown = screen.get();
+        let (prompts, unit) = (prompts(), unit());
+        retry.track();
+        let focus = before.is_some_and(|b| b != key);
+        let this = generation.get_value() + 1;
+        generation.set_value(this);
+        mounted.set_value(None);
+        not_loaded.set(false);
+        loading.set(false);
+        let Some(parent) = host.get_untracked() else {
+            return key;
+        };
+        if shown == Screen::Check {
+            if focus {
+                platform::show_screen_top("[data-screen-title]");
+            }
+            return key;
         }
+        let parts = Parts {
+            now,
+            dispatch,
+            ended,
+            prompts,
+            unit,
+        };
+        loading.set(true);
+        leptos::task::spawn_local_scoped(async move {
+            let screen = in_session::mount(parent.into(), shown, parts).await;
+            if generation.get_value() != this {
+                return;
+            }
+            loading.set(false);
+            match screen {
+                Ok(screen) => {
+                    mounted.set_value(Some(screen));
+                    if focus {
+                        platform::show_screen_top("[data-screen-title]");
+                    }
+                }
+                Err(in_session::NotLoaded) => not_loaded.set(true),
+            }
+        });
         key
     });
 
@@ -315,44 +369,24 @@ pub fn SessionRunner() -> impl IntoView {
             }}
             {move || wake_lock_missing.get().then(|| view! { <p class="hint" data-testid="no-wake-lock">"This browser can't keep the screen on: the timer keeps exact time anyway, even if the screen locks."</p> })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            {move || match screen.get() {
-                Screen::Check => EitherOf6::A(view! { <SafetyCheck on_start=start now=now /> }),
-                Screen::WarmUp => EitherOf6::B(view! {
-                    <section class="panel" data-testid="warm-up">
-                        <h2 data-screen-title tabindex="-1">"Warm-up"</h2>
-                        <p>"Foam roll, stretch gently, and do the shoulder rotations: " <a href="/warm-up">"the warm-up steps"</a> "."</p>
-                        <button type="button" class="button button-primary button-huge" data-testid="start-first-set" on:click=move |_| dispatch.run(Event::Start)>
-                            "Warm-up done: first set"
-                        </button>
-                    </section>
-                }),
-                Screen::Set(target, hurt) => EitherOf6::C(view! { <SetScreen target prompts=prompts() hurt_last_time=hurt unit=unit() dispatch /> }),
-                Screen::Rest { until_ms, next, stopped } => EitherOf6::D(view! {
-                    {stopped.clone().map(|name| view! { <ExerciseStopped name /> })}
-                    <RestScreen
-                        compact=stopped.is_some()
-                        left_ms=Signal::derive(move || until_ms.saturating_sub(now.get()))
-                        until_ms=Signal::derive(move || until_ms)
-                        next=Signal::derive(move || next.clone())
-                        dispatch
-                    />
-                }),
-                Screen::Paused { left_ms, what } => EitherOf6::E(view! {
-                    <section class="panel" data-testid="paused">
-                        <h2 data-screen-title tabindex="-1">"Paused"</h2>
-                        <p class="next">{what}</p>
-                        {left_ms.map(|ms| view! { <p class="countdown">{super::clock(ms)}</p> })}
-                        <button type="button" class="button button-primary button-huge" data-testid="resume" on:click=move |_| dispatch.run(Event::Resume)>
-                            "Resume"
-                        </button>
-                    </section>
-                }),
-                Screen::Ended(session) => EitherOf6::F(view! {
-                    {matches!(session.phase, Phase::StoppedForPain { .. }).then(|| view! { <StoppedScreen felt on_toggle=toggle_symptom /> })}
-                    <Summary session=*session unit=unit() />
-                    <button type="button" class="button" data-testid="done" on:click=move |_| ended.set(None)>"Done"</button>
-                }),
-            }}
+            {move || matches!(screen.get(), Screen::Check).then(|| view! { <SafetyCheck on_start=start now=now /> })}
+            // The other screens are mounted here (see `in_session`).
+            // What to do after Stop: part of the runner, so it never waits
+            // for a download.
+            {move || screen.with(|s| matches!(s, Screen::Ended(s) if matches!(s.phase, Phase::StoppedForPain { .. })))
+                .then(|| view! { <StoppedScreen felt on_toggle=toggle_symptom /> })}
+            <div class="session-screen" node_ref=host></div>
+            {move || loading.get().then(|| view! {
+                <p class="hint" role="status" data-testid="screen-loading">"Loading this screen: the first time, it needs a signal. The session is saved."</p>
+            })}
+            {move || not_loaded.get().then(|| view! {
+                <section class="panel" data-testid="screen-not-loaded" role="alert">
+                    <p>"This screen could not load: no signal, and this device has not kept it yet. The session and every logged set are saved."</p>
+                    <button type="button" class="button button-primary button-huge" data-testid="retry-screen" on:click=move |_| retry.update(|n| *n += 1)>
+                        "Try again"
+                    </button>
+                </section>
+            })}
             {move || {
                 matches!(screen.get(), Screen::WarmUp | Screen::Set(..) | Screen::Rest { .. }).then(|| view! {
                     <div class="session-controls">
