@@ -370,11 +370,11 @@ pub fn SessionRunner() -> impl IntoView {
             {move || wake_lock_missing.get().then(|| view! { <p class="hint" data-testid="no-wake-lock">"This browser can't keep the screen on: the timer keeps exact time anyway, even if the screen locks."</p> })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || matches!(screen.get(), Screen::Check).then(|| view! { <SafetyCheck on_start=start now=now /> })}
-            // The other screens are mounted here (see `in_session`).
             // What to do after Stop: part of the runner, so it never waits
             // for a download.
             {move || screen.with(|s| matches!(s, Screen::Ended(s) if matches!(s.phase, Phase::StoppedForPain { .. })))
                 .then(|| view! { <StoppedScreen felt on_toggle=toggle_symptom /> })}
+            // The other screens are mounted here (see `in_session`).
             <div class="session-screen" node_ref=host></div>
             {move || loading.get().then(|| view! {
                 <p class="hint" role="status" data-testid="screen-loading">"Loading this screen: the first time, it needs a signal. The session is saved."</p>
