@@ -35,10 +35,11 @@ def brotli(path):
 
 def files_of(address):
     """The files a browser fetches for this page: the page, its stylesheet,
-    and the wasm files the page lists for the hydration script."""
+    its scripts, and the wasm files the page lists for the hydration script."""
     html = page(address).read_text()
     files = [page(address)]
     files += [root / href.lstrip("/") for href in re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html)]
+    files += [root / src.lstrip("/") for src in re.findall(r'<script[^>]*src="([^"]+)"', html)]
     listed = re.search(r'<meta name="backstrong-preload" content="([^"]*)"', html)
     if listed is None:
         sys.exit(f"size: {address} names no wasm files (no backstrong-preload meta)")

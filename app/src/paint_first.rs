@@ -8,20 +8,57 @@
 //! server names them in `<meta name="backstrong-preload">` (the js, the main
 //! wasm, the split loader and the chunks of the page's lazy islands), which
 //! would otherwise be found one after another.
+//!
+//! The script is a file of its own, not inline: it is the same on every
+//! page, so a page would otherwise carry its 1 KB (brotli) again, and the
+//! service worker keeps 20 pages. The server serves it and the export
+//! writes it ([`boot_script`] says where and what); its name carries a hash
+//! of its bytes, so a changed script is a new file and never a stale one
+//! from the browser's cache.
 
 use leptos::{config::LeptosOptions, hydration::HydrationScripts, prelude::*};
 
 /// Leptos's islands hydration script, started only once the page has
-/// painted (see the module's notes). The policy allows it by its hash.
+/// painted (see the module's notes), loaded from its own file.
 #[component]
 pub fn PaintFirstHydration(options: LeptosOptions) -> impl IntoView {
-    let leptos_scripts =
-        view! { <HydrationScripts options=options.clone() islands=true /> }.to_html();
-    match defer_until_painted(&leptos_scripts) {
-        Some(script) => view! { <script type="module" inner_html=script></script> }.into_any(),
+    match boot_script(&options) {
+        Some(boot) => view! { <script type="module" src=boot.path></script> }.into_any(),
         // Cannot happen with Leptos's output; keep hydration working anyway.
         None => view! { <HydrationScripts options islands=true /> }.into_any(),
     }
+}
+
+/// The boot script's file: where the page loads it from, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BootScript {
+    /// `/<pkg dir>/boot.<16 hex digits of the text's hash>.js`
+    pub path: String,
+    pub text: String,
+}
+
+/// The boot script for these options (those of
+/// [`crate::build_folder::hydration_options`], as the pages use): `None`
+/// only if Leptos renders no script at all.
+pub fn boot_script(options: &LeptosOptions) -> Option<BootScript> {
+    let leptos_scripts =
+        view! { <HydrationScripts options=options.clone() islands=true /> }.to_html();
+    let text = defer_until_painted(&leptos_scripts)?;
+    let path = format!(
+        "/{}/boot.{:016x}.js",
+        options.site_pkg_dir.trim_matches('/'),
+        fnv1a(text.as_bytes())
+    );
+    Some(BootScript { path, text })
+}
+
+/// FNV-1a, 64 bits: the same on every machine and in every Rust release
+/// (std's hasher promises neither), and enough to tell two texts apart in
+/// a file name; nobody gains by making two scripts collide.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Starts the downloads the server listed for this page (see the module's
@@ -86,7 +123,7 @@ pub fn defer_until_painted(html: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::defer_until_painted;
+    use super::{boot_script, defer_until_painted, fnv1a};
     use leptos::{config::LeptosOptions, hydration::HydrationScripts, prelude::*};
 
     #[test]
@@ -110,5 +147,45 @@ mod tests {
         let script = defer_until_painted(&html).unwrap();
         assert_eq!(script.matches(super::EACH_ISLAND).count(), 1, "{script}");
         assert!(script.contains(&format!("{} {}", super::EACH_ISLAND, super::YIELD)));
+    }
+
+    #[test]
+    fn the_boot_script_is_named_after_its_text_in_the_build_folder() {
+        let options = LeptosOptions::builder().output_name("backstrong").build();
+        let in_folder = |folder: &str| {
+            let mut options = options.clone();
+            options.site_pkg_dir = folder.into();
+            boot_script(&options).unwrap()
+        };
+        let a = in_folder("pkg/0123abcd");
+        assert!(a.text.contains("pkg/0123abcd") && a.text.contains("backstrong-preload"));
+        assert_eq!(
+            a.path,
+            format!("/pkg/0123abcd/boot.{:016x}.js", fnv1a(a.text.as_bytes()))
+        );
+        // Rendering again gives the same file; another build, another file.
+        assert_eq!(in_folder("pkg/0123abcd"), a);
+        let b = in_folder("pkg/4567ef01");
+        assert_ne!(b.path, a.path);
+        assert!(b.path.starts_with("/pkg/4567ef01/boot."));
+    }
+
+    #[test]
+    fn the_page_loads_the_boot_script_and_carries_no_inline_copy() {
+        let options = LeptosOptions::builder().output_name("backstrong").build();
+        let boot = boot_script(&options).unwrap();
+        let html = view! { <super::PaintFirstHydration options /> }.to_html();
+        assert_eq!(
+            html,
+            format!(r#"<script type="module" src="{}"></script>"#, boot.path)
+        );
+    }
+
+    #[test]
+    fn fnv1a_matches_its_published_values() {
+        // From the FNV authors' test suite.
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
     }
 }

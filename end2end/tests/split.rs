@@ -81,6 +81,19 @@ async fn fetches_what_it_lists(b: &Browser, host: Host, path: &str, live: &str, 
     if stored {
         listed_files.extend(reader);
     }
+    // The page's own boot script (in the build folder too) starts it all.
+    let scripts = b
+        .js(
+            "return [...document.querySelectorAll('script[src]')].map(s => s.src);",
+            vec![],
+        )
+        .await;
+    let scripts: Vec<String> = serde_json::from_value(scripts).unwrap();
+    assert!(
+        scripts.iter().any(|s| s.contains("/boot.")),
+        "{host:?} {path}: no boot script: {scripts:?}"
+    );
+    listed_files.extend(scripts);
     let requested = requested(b).await;
     let names: Vec<&String> = requested.iter().map(|(name, _)| name).collect();
     let unique: BTreeSet<&String> = names.iter().copied().collect();

@@ -220,7 +220,22 @@ impl Site {
         if !root.is_dir() {
             return Err(SiteError::NoSite(root));
         }
-        let (files, manifests) = split_manifests(read_files(&root)?)?;
+        let (mut files, manifests) = split_manifests(read_files(&root)?)?;
+        // The pages' boot script is made by the app, not read from disk
+        // (`app::paint_first`); it is served, kept offline and exported
+        // like every other file.
+        if let Some(boot) =
+            app::paint_first::boot_script(&app::build_folder::hydration_options(options))
+        {
+            files.retain(|f| f.path != boot.path);
+            files.push(SiteFile {
+                path: boot.path,
+                identity: Bytes::from(boot.text),
+                brotli: None,
+                gzip: None,
+            });
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+        }
         let rendered = render::render_site(options).await?;
         // Each page names the wasm files it needs (see `preload`).
         let with_preloads = |html: &str| {

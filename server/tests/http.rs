@@ -210,7 +210,9 @@ fn home_is_rendered_once_with_its_hydration_script() {
     for href in ["/program", "/session", "/progress", "/settings"] {
         assert!(body.contains(&format!("href=\"{href}\"")), "{href}");
     }
-    assert!(body.contains("mod.hydrate()"));
+    // The hydration script, from its own file (checked in
+    // every_page_loads_one_boot_script_that_is_served_cached_and_kept_offline).
+    assert!(body.contains(r#"<script type="module" src="/pkg/boot."#));
     assert!(body.contains("rel=\"stylesheet\""));
     assert!(
         !body.contains("nonce"),
@@ -270,7 +272,7 @@ fn unknown_page_is_a_real_404_page() {
         let body = reply.body();
         assert!(body.contains("Page not found"), "{path}");
         assert!(
-            body.contains("mod.hydrate()"),
+            body.contains(r#"<script type="module" src="/pkg/boot."#),
             "the 404 page is the app, so it hydrates"
         );
     }
@@ -296,6 +298,43 @@ fn missing_asset_is_a_plain_404_never_the_app() {
             "{path}: a 404 is never cached forever"
         );
     }
+}
+
+#[test]
+fn every_page_loads_one_boot_script_that_is_served_cached_and_kept_offline() {
+    const TAG: &str = r#"<script type="module" src=""#;
+    let mut boot = None;
+    for path in site().pages.iter().map(String::as_str).chain(["/nope"]) {
+        let html = get(path).body();
+        assert_eq!(html.matches(TAG).count(), 1, "{path}");
+        let at = html.find(TAG).unwrap() + TAG.len();
+        let src = html[at..at + html[at..].find('"').unwrap()].to_owned();
+        assert_eq!(boot.get_or_insert_with(|| src.clone()), &src, "{path}");
+        assert!(
+            !html.contains("hydrateIslands"),
+            "{path}: the script is inline too"
+        );
+    }
+    let src = boot.unwrap();
+    assert!(
+        src.starts_with("/pkg/boot.") && src.ends_with(".js"),
+        "{src}"
+    );
+    let js = get_with(&src, "Accept-Encoding: br");
+    assert_eq!(js.status, 200);
+    assert!(js.header("content-type").contains("javascript"));
+    assert_eq!(js.header("content-encoding"), "br");
+    assert_eq!(
+        js.header("cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    let text = js.body();
+    assert!(text.contains("hydrateIslands") && text.contains("backstrong-preload"));
+    let worker = get("/sw.js").body();
+    assert!(
+        worker.contains(&format!("\"{src}\"")),
+        "not kept for offline use"
+    );
 }
 
 #[test]
@@ -810,6 +849,12 @@ fn the_policy_allows_exactly_each_pages_inline_scripts_by_hash() {
             let body_start = after.find('>').unwrap() + 1;
             let body_len = after[body_start..].find("</script>").unwrap();
             let body = &after[body_start..body_start + body_len];
+            if after[..body_start].contains(" src=") {
+                // A script from a file: 'self' allows it, not a hash.
+                assert_eq!(body, "", "{path}");
+                rest = &after[body_start + body_len..];
+                continue;
+            }
             let hash = format!(
                 "'sha256-{}'",
                 base64::engine::general_purpose::STANDARD
