@@ -197,3 +197,69 @@ async fn with_no_signal_a_screen_waits_but_stop_and_its_advice_do_not() {
     );
     browser.close().await;
 }
+
+/// A gym's Wi-Fi sign-in page may answer every address with its own page
+/// until the person signs in. If that page arrives in place of the
+/// screens' part of the wasm, the load fails outright (no retry helps):
+/// the runner says so, keeps the session and Stop, and "Try again" brings
+/// the screen once the real file comes through.
+#[tokio::test]
+async fn a_screen_whose_download_is_replaced_says_so_and_comes_on_try_again() {
+    let site = Site::start(Host::Server).await;
+    let browser = Browser::start().await;
+    let b = &browser;
+    b.open(&site.url("/session")).await;
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp("Network.setBypassServiceWorker", json!({ "bypass": true }))
+        .await;
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await;
+    b.clear_safety_check().await;
+    // The sign-in page answers for the screens' file until `__portal` is
+    // lifted; every other file comes as usual.
+    b.js(
+        r#"const real = window.fetch;
+           window.__portal = true;
+           window.fetch = (input, init) =>
+             window.__portal && String(input.url ?? input).includes("/split_mount_screen_")
+               ? Promise.resolve(new Response("<!DOCTYPE html><title>Sign in to the gym's Wi-Fi</title>",
+                   { status: 200, headers: { "Content-Type": "text/html" } }))
+               : real(input, init);"#,
+        vec![],
+    )
+    .await;
+    b.click("[data-testid='start']").await;
+    b.wait_for("[data-testid='screen-not-loaded']").await;
+    let said = b.text("[data-testid='screen-not-loaded']").await;
+    assert!(
+        said.contains("Wi-Fi sign-in page") && said.contains("saved"),
+        "{said}"
+    );
+    assert!(!b.exists("[data-testid='warm-up']").await);
+    assert!(!b.exists("[data-testid='screen-loading']").await);
+    assert!(
+        b.exists("[data-testid='stop-session']").await,
+        "Stop stays one tap away"
+    );
+    let active = "return localStorage.getItem('backstrong:active-session')";
+    assert!(
+        b.js(active, vec![])
+            .await
+            .as_str()
+            .is_some_and(|s| s.contains("warm_up")),
+        "the started session is stored"
+    );
+    // The only console line is the loader's report of the failed load.
+    let problems = b.console_problems().await;
+    assert!(
+        !problems.is_empty() && problems.iter().all(|p| p.contains("WebAssembly")),
+        "{problems:?}"
+    );
+
+    b.js("window.__portal = false;", vec![]).await;
+    b.click("[data-testid='retry-screen']").await;
+    b.wait_for("[data-testid='warm-up']").await;
+    assert!(!b.exists("[data-testid='screen-not-loaded']").await);
+    b.assert_clean_console("after Try again").await;
+    browser.close().await;
+}

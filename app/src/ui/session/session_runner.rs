@@ -381,7 +381,7 @@ pub fn SessionRunner() -> impl IntoView {
             })}
             {move || not_loaded.get().then(|| view! {
                 <section class="panel" data-testid="screen-not-loaded" role="alert">
-                    <p>"This screen could not load: no signal, and this device has not kept it yet. The session and every logged set are saved."</p>
+                    <p>"This screen could not load: the connection did not bring it (no signal, or a Wi-Fi sign-in page), and this device has not kept it yet. The session and every logged set are saved."</p>
                     <button type="button" class="button button-primary button-huge" data-testid="retry-screen" on:click=move |_| retry.update(|n| *n += 1)>
                         "Try again"
                     </button>
