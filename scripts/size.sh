@@ -70,6 +70,17 @@ pages, assets = (json.loads(re.search(rf"const {name} = (\[.*?\]);", sw, re.S).g
 precached = [page(a) for a in pages] + [root / a.lstrip("/") for a in assets]
 precache_br = sum(brotli(f) for f in precached) + brotli(root / "sw.js")
 print(f"Kept by the service worker: {len(precached)} files and sw.js, {precache_br} bytes brotli\n")
+# Every page opened straight from the address bar, and what it adds when the
+# browser holds the app's data (the stored data's reader, preloaded then):
+# a change that helps one page can cost another (the Stop page above all).
+print(f"{'every page, opened directly':<40} {'files':>5} {'brotli':>8} {'+ stored':>9}")
+for address in pages:
+    listed = files_of(address)
+    stored = re.search(r'<meta name="backstrong-preload-stored" content="([^"]*)"', page(address).read_text())
+    extra = [root / f.lstrip("/") for f in stored.group(1).split()] if stored else []
+    extra = [f for f in extra if f not in listed]
+    print(f"{address:<40} {len(listed):>5} {sum(brotli(f) for f in listed):>8} {sum(brotli(f) for f in extra):>9}")
+print()
 print(f"BENCH session_page_brotli_bytes {session_br} bytes")
 # Each file costs the main thread a request, a compile and an instance.
 print(f"BENCH session_page_files {len(session)} files")
