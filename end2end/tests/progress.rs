@@ -144,6 +144,97 @@ async fn two_tabs_each_finish_a_session_and_both_are_kept() {
     browser.close().await;
 }
 
+/// True when the page fetched a file whose address contains `part`.
+async fn fetched(b: &Browser, part: &str) -> bool {
+    b.js(
+        "return performance.getEntriesByType('resource').some(e => e.name.includes(arguments[0]))",
+        vec![part.into()],
+    )
+    .await
+    .as_bool()
+    .unwrap()
+}
+
+/// The ids of the sessions in the stored history.
+async fn stored_session_ids(b: &Browser) -> Vec<String> {
+    let history = stored(b, "backstrong:history").await;
+    let history: Value = serde_json::from_str(history.as_str().unwrap()).unwrap();
+    history["data"]["s"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s[0].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// A first visit saves every step of a session without the stored data's
+/// reader (the decoders, most of the app's code): storage holds exactly what
+/// this tab wrote, so there is nothing to fold in. A page opened with data
+/// stored reads it with the reader.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_visit_saves_its_session_without_downloading_the_reader() {
+    let site = Site::server().await;
+    let browser = Browser::start().await;
+    let b = &browser;
+    b.open(&site.url("/session")).await;
+    finish_a_session(b).await;
+    assert_eq!(stored_session_ids(b).await.len(), 1);
+    assert!(
+        !fetched(b, "/split_read_stored_").await,
+        "the reader was fetched"
+    );
+    b.open(&site.url("/progress")).await;
+    b.wait_for("[data-testid='progress-ready']").await;
+    assert_eq!(session_ids(b).await.len(), 1);
+    assert!(fetched(b, "/split_read_stored_").await);
+    b.assert_clean_console("first visit").await;
+    browser.close().await;
+}
+
+/// A save folds in what was stored behind this tab's back. A tab is never
+/// told of its own writes, so a session put in storage by a script here
+/// takes the slow way for sure: through the reader, which keeps both.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_save_folds_in_a_session_stored_behind_its_back() {
+    let site = Site::server().await;
+    let browser = Browser::start().await;
+    let b = &browser;
+    b.open(&site.url("/session")).await;
+    finish_a_session(b).await;
+    // Someone else's session: a copy of this one under another id.
+    b.js(
+        "const h = JSON.parse(localStorage.getItem('backstrong:history'));
+         const other = structuredClone(h.data.s[0]);
+         other[0] = 'someone-else';
+         h.data.s.push(other);
+         localStorage.setItem('backstrong:history', JSON.stringify(h));",
+        vec![],
+    )
+    .await;
+    b.click("[data-testid='summary'] ~ button").await;
+    finish_a_session(b).await;
+    let started = std::time::Instant::now();
+    while stored_session_ids(b).await.len() < 3 {
+        assert!(
+            started.elapsed() < WAIT,
+            "never stored all three: {:?}",
+            stored_session_ids(b).await
+        );
+        tokio::task::yield_now().await;
+    }
+    assert!(
+        stored_session_ids(b)
+            .await
+            .contains(&"someone-else".to_owned())
+    );
+    assert!(
+        fetched(b, "/split_read_stored_").await,
+        "not through the reader"
+    );
+    b.assert_clean_console("saved behind its back").await;
+    browser.close().await;
+}
+
 /// Lets Chromium save downloads into `dir`.
 async fn downloads_into(b: &Browser, dir: &Path) {
     b.cdp(

@@ -191,6 +191,16 @@ impl Stores {
         }
     }
 
+    /// Saves the store under `key`, folding in what is stored now (see
+    /// [`Persisted`]'s notes; the reader runs this).
+    pub fn save_merging(&self, key: &str) {
+        for store in self.stored() {
+            if store.key() == key {
+                store.save_merging();
+            }
+        }
+    }
+
     /// Deletes everything the app keeps on this device, kept-aside copies of
     /// unreadable data included.
     pub fn delete_everything(&self) {

@@ -31,13 +31,49 @@ impl Described for crate::session::History {
 }
 
 /// A [`Stored`] value in a signal, saved on every change.
+///
+/// A save folds in what another tab stored meanwhile, and that needs the
+/// stored text decoded: the decoders (serde, the migrations, the session
+/// types) are most of the app's code, and in the release build they are the
+/// reader's, a part of the wasm fetched only when something is stored
+/// (`super::reading`). So each store remembers the text it last read or
+/// wrote. When storage still holds exactly that, no other tab has written
+/// since and there is nothing to fold in: the value is written as it is,
+/// with no decoder (a first visit never downloads them). Otherwise the save
+/// runs through the reader ([`Persisted::save_merging`]), and every save
+/// after it waits behind it, so saves reach storage in the order they were
+/// made.
 #[derive(Debug)]
 pub struct Persisted<T: Send + Sync + 'static> {
     value: RwSignal<T>,
     /// False until loaded, and when saving would overwrite data that this
     /// build cannot read (a newer format).
     writable: RwSignal<bool>,
+    /// What this tab knows storage holds under the key.
+    known: StoredValue<Known>,
     board: NoticeBoard,
+}
+
+/// What a store knows storage holds under its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Known {
+    /// Not read yet, or storage did not answer.
+    Unknown,
+    /// Nothing.
+    Nothing,
+    /// This text.
+    Text(String),
+}
+
+impl Known {
+    /// What storage holds now under `key`.
+    fn now(key: &str) -> Known {
+        match storage::Backend::get(&BrowserBackend, key) {
+            Ok(Some(text)) => Known::Text(text),
+            Ok(None) => Known::Nothing,
+            Err(_) => Known::Unknown,
+        }
+    }
 }
 
 impl<T: Send + Sync + 'static> Clone for Persisted<T> {
@@ -57,6 +93,7 @@ where
         Self {
             value: RwSignal::new(T::default()),
             writable: RwSignal::new(false),
+            known: StoredValue::new(Known::Unknown),
             board,
         }
     }
@@ -64,6 +101,8 @@ where
     /// Reads the stored value. Called once, after hydration.
     pub fn load(&self) {
         let loaded = storage::load::<T>(&BrowserBackend, platform::now_ms());
+        // Read in the same task as the load: no other tab writes between.
+        self.known.set_value(Known::now(T::KEY));
         self.value.set(loaded.value);
         self.writable.set(loaded.writable);
         if let Some(problem) = loaded.problem {
@@ -74,6 +113,7 @@ where
     /// Storage holds nothing for this store: it keeps its default and may
     /// now save.
     pub fn start_empty(&self) {
+        self.known.set_value(Known::Nothing);
         self.writable.set(true);
     }
 
@@ -102,16 +142,42 @@ where
         Ok(())
     }
 
-    /// Saves, folding in what another tab stored meanwhile. A failed save
-    /// (storage full or switched off) leaves the value in memory, tells the
-    /// user, and is tried again on the next change.
+    /// Saves: as it is when storage holds what this tab last read or
+    /// wrote, otherwise through the reader (see the type's notes). A failed
+    /// save (storage full or switched off) leaves the value in memory,
+    /// tells the user, and is tried again on the next change.
     fn save(&self) {
+        if !self.writable.get_untracked() {
+            return;
+        }
+        let unchanged = self
+            .known
+            .with_value(|known| *known != Known::Unknown && *known == Known::now(T::KEY));
+        if !unchanged || super::reading::saves_waiting() {
+            super::reading::save_through_reader(T::KEY, super::stores());
+            return;
+        }
+        let text = self.value.with_untracked(storage::encode);
+        match storage::Backend::set(&BrowserBackend, T::KEY, &text) {
+            Ok(()) => {
+                self.known.set_value(Known::Text(text));
+                self.board.saved();
+            }
+            Err(e) => self.board.post(StorageNotice::new(&e, T::WHAT)),
+        }
+    }
+
+    /// Saves, folding in what another tab stored meanwhile: the slow way,
+    /// which decodes what is stored (the reader runs it, see the type's
+    /// notes).
+    pub fn save_merging(&self) {
         if !self.writable.get_untracked() {
             return;
         }
         let mut value = self.value.get_untracked();
         match storage::save_merged(&BrowserBackend, &mut value, platform::now_ms()) {
             Ok(problem) => {
+                self.known.set_value(Known::now(T::KEY));
                 if self.value.with_untracked(|v| *v != value) {
                     self.value.set(value);
                 }
@@ -135,7 +201,10 @@ where
             .value
             .with_untracked(|v| storage::save(&BrowserBackend, v))
         {
-            Ok(()) => self.board.saved(),
+            Ok(()) => {
+                self.known.set_value(Known::now(T::KEY));
+                self.board.saved();
+            }
             Err(e) => self.board.post(StorageNotice::new(&e, T::WHAT)),
         }
     }
@@ -143,6 +212,7 @@ where
     /// Back to the default, with the stored copy removed ("delete my data").
     pub fn clear(&self) {
         let _ = storage::Backend::remove(&BrowserBackend, T::KEY);
+        self.known.set_value(Known::now(T::KEY));
         self.value.set(T::default());
         self.writable.set(true);
     }
@@ -150,7 +220,16 @@ where
     /// Another tab changed this value: read it again. Nothing is saved, so
     /// the two tabs cannot echo each other.
     pub fn reload_from_other_tab(&self) {
+        // A save of this tab's value waits for the reader: it folds in what
+        // the other tab stored, and replacing the value here first would
+        // lose this tab's change.
+        if super::reading::save_waiting(T::KEY) {
+            return;
+        }
         let loaded = storage::load::<T>(&BrowserBackend, platform::now_ms());
+        if loaded.problem.is_none() {
+            self.known.set_value(Known::now(T::KEY));
+        }
         if loaded.problem.is_none() && self.value.with_untracked(|v| *v != loaded.value) {
             self.value.set(loaded.value);
         }
@@ -168,6 +247,8 @@ pub trait AnyPersisted {
     fn reload_from_other_tab(&self);
     /// See [`Persisted::clear`].
     fn clear(&self);
+    /// See [`Persisted::save_merging`].
+    fn save_merging(&self);
 }
 
 impl<T> AnyPersisted for Persisted<T>
@@ -185,5 +266,8 @@ where
     }
     fn clear(&self) {
         Persisted::clear(self);
+    }
+    fn save_merging(&self) {
+        Persisted::save_merging(self);
     }
 }
