@@ -148,6 +148,30 @@ async fn session_in_the_static_export() {
     session_flow(Host::Export).await;
 }
 
+/// Opens the session page with the service worker and the browser's cache
+/// bypassed, so every file comes from the network, and answers the safety
+/// check.
+async fn session_page_from_the_network(b: &Browser, site: &Site) {
+    b.open(&site.url("/session")).await;
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp("Network.setBypassServiceWorker", json!({ "bypass": true }))
+        .await;
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await;
+    b.clear_safety_check().await;
+}
+
+/// True when storage holds a session under way at its warm-up.
+async fn stored_at_warm_up(b: &Browser) -> bool {
+    b.js(
+        "return localStorage.getItem('backstrong:active-session')",
+        vec![],
+    )
+    .await
+    .as_str()
+    .is_some_and(|s| s.contains("warm_up"))
+}
+
 /// The session's screens are a part of the wasm of their own, fetched the
 /// first time a session starts. With no signal and nothing kept yet (the
 /// service worker and the browser's cache bypassed here), the page says the
@@ -159,25 +183,12 @@ async fn with_no_signal_a_screen_waits_but_stop_and_its_advice_do_not() {
     let site = Site::start(Host::Server).await;
     let browser = Browser::start().await;
     let b = &browser;
-    b.open(&site.url("/session")).await;
-    b.cdp("Network.enable", json!({})).await;
-    b.cdp("Network.setBypassServiceWorker", json!({ "bypass": true }))
-        .await;
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-        .await;
-    b.clear_safety_check().await;
+    session_page_from_the_network(b, &site).await;
     b.set_offline(true).await;
     b.click("[data-testid='start']").await;
     b.wait_for("[data-testid='screen-loading']").await;
     assert!(!b.exists("[data-testid='warm-up']").await);
-    let active = "return localStorage.getItem('backstrong:active-session')";
-    assert!(
-        b.js(active, vec![])
-            .await
-            .as_str()
-            .is_some_and(|s| s.contains("warm_up")),
-        "the started session is stored"
-    );
+    assert!(stored_at_warm_up(b).await, "the started session is stored");
 
     // Stop, still offline: the advice is there at once.
     b.click("[data-testid='stop-session']").await;
@@ -203,18 +214,12 @@ async fn with_no_signal_a_screen_waits_but_stop_and_its_advice_do_not() {
 /// screens' part of the wasm, the load fails outright (no retry helps):
 /// the runner says so, keeps the session and Stop, and "Try again" brings
 /// the screen once the real file comes through.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_screen_whose_download_is_replaced_says_so_and_comes_on_try_again() {
     let site = Site::start(Host::Server).await;
     let browser = Browser::start().await;
     let b = &browser;
-    b.open(&site.url("/session")).await;
-    b.cdp("Network.enable", json!({})).await;
-    b.cdp("Network.setBypassServiceWorker", json!({ "bypass": true }))
-        .await;
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-        .await;
-    b.clear_safety_check().await;
+    session_page_from_the_network(b, &site).await;
     // The sign-in page answers for the screens' file until `__portal` is
     // lifted; every other file comes as usual.
     b.js(
@@ -241,14 +246,7 @@ async fn a_screen_whose_download_is_replaced_says_so_and_comes_on_try_again() {
         b.exists("[data-testid='stop-session']").await,
         "Stop stays one tap away"
     );
-    let active = "return localStorage.getItem('backstrong:active-session')";
-    assert!(
-        b.js(active, vec![])
-            .await
-            .as_str()
-            .is_some_and(|s| s.contains("warm_up")),
-        "the started session is stored"
-    );
+    assert!(stored_at_warm_up(b).await, "the started session is stored");
     // The only console line is the loader's report of the failed load.
     let problems = b.console_problems().await;
     assert!(
