@@ -14,7 +14,7 @@ use crate::{
     prefs::Prefs,
     screening::ScreeningLog,
     session::{ActiveSession, History},
-    storage::{Backend, Stored, browser::BrowserBackend},
+    storage::{Backend, SaveQueue, Stored, browser::BrowserBackend},
 };
 
 /// What to read.
@@ -29,36 +29,27 @@ pub enum Reading {
 }
 
 thread_local! {
-    /// Stores whose save waits for the reader, oldest first, each once.
-    static WAITING: std::cell::RefCell<std::collections::VecDeque<&'static str>> =
-        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
+    /// Stores whose save waits for the reader.
+    static WAITING: std::cell::RefCell<SaveQueue> = const { std::cell::RefCell::new(SaveQueue::new()) };
 }
 
 /// True while a save waits for the reader: every later save waits behind
-/// it, so they reach storage in the order they were made (a finished
-/// session reaches the history before the running one is cleared).
+/// it, so they reach storage in the order they were made (see
+/// [`SaveQueue`]).
 pub fn saves_waiting() -> bool {
     WAITING.with(|w| !w.borrow().is_empty())
 }
 
 /// True while the store under `key` has a save waiting for the reader.
 pub fn save_waiting(key: &str) -> bool {
-    WAITING.with(|w| w.borrow().contains(&key))
+    WAITING.with(|w| w.borrow().contains(key))
 }
 
 /// Saves the store under `key` by folding in what is stored now, which
 /// needs the decoders: they are the reader's, so this runs there, after the
-/// saves already waiting. A store saved again while it waits moves to the
-/// back: what is saved is always its latest value, in the latest order.
+/// saves already waiting.
 pub fn save_through_reader(key: &'static str, stores: Stores) {
-    let first = WAITING.with(|w| {
-        let mut w = w.borrow_mut();
-        let first = w.is_empty();
-        w.retain(|k| *k != key);
-        w.push_back(key);
-        first
-    });
-    if first {
+    if WAITING.with(|w| w.borrow_mut().push(key)) {
         leptos::task::spawn_local(read(stores, Reading::Saves));
     }
 }
@@ -66,7 +57,7 @@ pub fn save_through_reader(key: &'static str, stores: Stores) {
 /// Runs the waiting saves, in order, until none is left (saves made while
 /// these run join the queue and run here too).
 fn run_waiting_saves(stores: Stores) {
-    while let Some(key) = WAITING.with(|w| w.borrow_mut().pop_front()) {
+    while let Some(key) = WAITING.with(|w| w.borrow_mut().pop()) {
         stores.save_merging(key);
     }
 }

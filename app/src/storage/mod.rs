@@ -12,8 +12,10 @@
 
 pub mod browser;
 mod memory;
+mod save_queue;
 
 pub use memory::MemoryBackend;
+pub use save_queue::SaveQueue;
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use serde_json::{Value, value::RawValue};
