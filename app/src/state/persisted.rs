@@ -223,7 +223,7 @@ where
         // A save of this tab's value waits for the reader: it folds in what
         // the other tab stored, and replacing the value here first would
         // lose this tab's change.
-        if super::reading::save_waiting(T::KEY) {
+        if super::reading::save_waiting_for(T::KEY) {
             return;
         }
         let loaded = storage::load::<T>(&BrowserBackend, platform::now_ms());

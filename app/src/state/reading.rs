@@ -41,7 +41,7 @@ pub fn saves_waiting() -> bool {
 }
 
 /// True while the store under `key` has a save waiting for the reader.
-pub fn save_waiting(key: &str) -> bool {
+pub fn save_waiting_for(key: &str) -> bool {
     WAITING.with(|w| w.borrow().contains(key))
 }
 
