@@ -164,7 +164,7 @@ impl Prefs {
     /// Sets and reps of `exercise` for a session: the user's choice, kept
     /// inside the source's ranges, else the low end of each (a cautious
     /// start).
-    pub fn sets_reps_of(&self, exercise: &crate::program::Exercise) -> SetsReps {
+    pub fn sets_reps_of(&self, exercise: &crate::program::Basics) -> SetsReps {
         let rx = exercise.prescription;
         let chosen = self.sets_reps.get(exercise.id);
         SetsReps {

@@ -2,7 +2,7 @@
 //! [`super::session_order`]): seated row comes before chest press (F41).
 
 use super::{
-    Equipment as E, Exercise, Fact as F, Limits, Movement, Muscle as M, Origin, Point,
+    Basics, Equipment as E, Exercise, Fact as F, Limits, Movement, Muscle as M, Origin, Point,
     Prescription, Range,
 };
 
@@ -24,17 +24,24 @@ const STOP_IF_PAIN: Point = p(
 
 /// Leg press: F18–F24.
 const LEG_PRESS: Exercise = Exercise {
-    id: "leg-press",
-    name: "Leg press",
+    basics: Basics {
+        id: "leg-press",
+        name: "Leg press",
+        equipment: &[E::Machine("Leg press machine")],
+        prescription: Prescription {
+            sets: Range::exactly(5),
+            reps: Range::exactly(15),
+            origin: Origin::Program(&[F(24)]),
+        },
+        limits: Limits {
+            max_lumbar_extension_deg: None,
+            never_to_fatigue: false,
+            start_at_half_body_weight: true,
+        },
+    },
     summary: "Builds the legs and glutes that carry the load off your lower back.",
     muscles: &[M::Quadriceps, M::GluteusMaximus, M::Hamstrings],
     muscle_facts: &[],
-    equipment: &[E::Machine("Leg press machine")],
-    prescription: Prescription {
-        sets: Range::exactly(5),
-        reps: Range::exactly(15),
-        origin: Origin::Program(&[F(24)]),
-    },
     movements: &[],
     cues: &[
         p("Push through your heels, not your toes.", &[F(20)]),
@@ -72,27 +79,29 @@ const LEG_PRESS: Exercise = Exercise {
         "Once the full sets feel easy, press with one leg at a time.",
         &[F(23)],
     )],
-    limits: Limits {
-        max_lumbar_extension_deg: None,
-        never_to_fatigue: false,
-        start_at_half_body_weight: true,
-    },
     source_note: None,
 };
 
 /// Leg extension: F25–F30 (no sets or reps in the source).
 const LEG_EXTENSION: Exercise = Exercise {
-    id: "leg-extension",
-    name: "Leg extension",
+    basics: Basics {
+        id: "leg-extension",
+        name: "Leg extension",
+        equipment: &[E::Machine("Leg extension machine"), E::AnkleWeights],
+        prescription: Prescription {
+            sets: Range::new(3, 4),
+            reps: Range::new(10, 12),
+            origin: Origin::Suggested(&[F(30)]),
+        },
+        limits: Limits {
+            max_lumbar_extension_deg: None,
+            never_to_fatigue: false,
+            start_at_half_body_weight: false,
+        },
+    },
     summary: "Strengthens the front of the thighs.",
     muscles: &[M::Quadriceps],
     muscle_facts: &[F(25)],
-    equipment: &[E::Machine("Leg extension machine"), E::AnkleWeights],
-    prescription: Prescription {
-        sets: Range::new(3, 4),
-        reps: Range::new(10, 12),
-        origin: Origin::Suggested(&[F(30)]),
-    },
     movements: &[],
     cues: &[
         p(
@@ -131,27 +140,29 @@ const LEG_EXTENSION: Exercise = Exercise {
         ),
     ],
     progressions: &[p("Work one leg at a time.", &[F(27)])],
-    limits: Limits {
-        max_lumbar_extension_deg: None,
-        never_to_fatigue: false,
-        start_at_half_body_weight: false,
-    },
     source_note: None,
 };
 
 /// Leg curl: F31–F34.
 const LEG_CURL: Exercise = Exercise {
-    id: "leg-curl",
-    name: "Leg curl",
+    basics: Basics {
+        id: "leg-curl",
+        name: "Leg curl",
+        equipment: &[E::Machine("Leg curl machine"), E::AnkleWeights],
+        prescription: Prescription {
+            sets: Range::new(4, 5),
+            reps: Range::exactly(10),
+            origin: Origin::Program(&[F(34)]),
+        },
+        limits: Limits {
+            max_lumbar_extension_deg: None,
+            never_to_fatigue: true,
+            start_at_half_body_weight: false,
+        },
+    },
     summary: "Strengthens the back of the thighs.",
     muscles: &[M::Hamstrings],
     muscle_facts: &[F(31)],
-    equipment: &[E::Machine("Leg curl machine"), E::AnkleWeights],
-    prescription: Prescription {
-        sets: Range::new(4, 5),
-        reps: Range::exactly(10),
-        origin: Origin::Program(&[F(34)]),
-    },
     movements: &[],
     cues: &[
         p(
@@ -173,27 +184,29 @@ const LEG_CURL: Exercise = Exercise {
     ],
     variations: &[],
     progressions: &[],
-    limits: Limits {
-        max_lumbar_extension_deg: None,
-        never_to_fatigue: true,
-        start_at_half_body_weight: false,
-    },
     source_note: None,
 };
 
 /// Back extension: F35–F38 (no sets or reps in the source).
 const BACK_EXTENSION: Exercise = Exercise {
-    id: "back-extension",
-    name: "Back extension",
+    basics: Basics {
+        id: "back-extension",
+        name: "Back extension",
+        equipment: &[E::Bench, E::Floor],
+        prescription: Prescription {
+            sets: Range::new(2, 3),
+            reps: Range::new(8, 10),
+            origin: Origin::Suggested(&[F(38)]),
+        },
+        limits: Limits {
+            max_lumbar_extension_deg: Some(10),
+            never_to_fatigue: false,
+            start_at_half_body_weight: false,
+        },
+    },
     summary: "Strengthens the lower back, glutes and hamstrings, gently.",
     muscles: &[M::Erectors, M::GluteusMaximus, M::Hamstrings],
     muscle_facts: &[F(37)],
-    equipment: &[E::Bench, E::Floor],
-    prescription: Prescription {
-        sets: Range::new(2, 3),
-        reps: Range::new(8, 10),
-        origin: Origin::Suggested(&[F(38)]),
-    },
     movements: &[],
     cues: &[
         p(
@@ -225,27 +238,29 @@ const BACK_EXTENSION: Exercise = Exercise {
         ),
     ],
     progressions: &[],
-    limits: Limits {
-        max_lumbar_extension_deg: Some(10),
-        never_to_fatigue: false,
-        start_at_half_body_weight: false,
-    },
     source_note: None,
 };
 
 /// Seated row: F43–F46. Before chest press (F41).
 const SEATED_ROW: Exercise = Exercise {
-    id: "seated-row",
-    name: "Seated row",
+    basics: Basics {
+        id: "seated-row",
+        name: "Seated row",
+        equipment: &[E::Machine("Seated row machine"), E::Cable, E::Band],
+        prescription: Prescription {
+            sets: Range::new(3, 4),
+            reps: Range::exactly(15),
+            origin: Origin::Program(&[F(46)]),
+        },
+        limits: Limits {
+            max_lumbar_extension_deg: None,
+            never_to_fatigue: false,
+            start_at_half_body_weight: false,
+        },
+    },
     summary: "Strengthens the upper back, and warms the shoulders up for the chest press.",
     muscles: &[M::UpperBack, M::Deltoids],
     muscle_facts: &[F(45)],
-    equipment: &[E::Machine("Seated row machine"), E::Cable, E::Band],
-    prescription: Prescription {
-        sets: Range::new(3, 4),
-        reps: Range::exactly(15),
-        origin: Origin::Program(&[F(46)]),
-    },
     movements: &[],
     cues: &[
         p("Let your shoulders drop, away from your ears.", &[F(44)]),
@@ -271,27 +286,29 @@ const SEATED_ROW: Exercise = Exercise {
         &[F(43)],
     )],
     progressions: &[],
-    limits: Limits {
-        max_lumbar_extension_deg: None,
-        never_to_fatigue: false,
-        start_at_half_body_weight: false,
-    },
     source_note: None,
 };
 
 /// Chest press: F39–F42. After seated row and shoulder rotations (F41).
 const CHEST_PRESS: Exercise = Exercise {
-    id: "chest-press",
-    name: "Chest press",
+    basics: Basics {
+        id: "chest-press",
+        name: "Chest press",
+        equipment: &[E::Machine("Chest press machine")],
+        prescription: Prescription {
+            sets: Range::new(3, 4),
+            reps: Range::new(10, 12),
+            origin: Origin::Program(&[F(42)]),
+        },
+        limits: Limits {
+            max_lumbar_extension_deg: None,
+            never_to_fatigue: false,
+            start_at_half_body_weight: false,
+        },
+    },
     summary: "Strengthens the chest with the spine fully supported.",
     muscles: &[M::Pectorals, M::Deltoids],
     muscle_facts: &[F(40)],
-    equipment: &[E::Machine("Chest press machine")],
-    prescription: Prescription {
-        sets: Range::new(3, 4),
-        reps: Range::new(10, 12),
-        origin: Origin::Program(&[F(42)]),
-    },
     movements: &[],
     cues: &[
         p(
@@ -318,18 +335,26 @@ const CHEST_PRESS: Exercise = Exercise {
     ],
     variations: &[],
     progressions: &[],
-    limits: Limits {
-        max_lumbar_extension_deg: None,
-        never_to_fatigue: false,
-        start_at_half_body_weight: false,
-    },
     source_note: None,
 };
 
 /// Core: F47–F50 (no sets or reps in the source).
 const CORE: Exercise = Exercise {
-    id: "core",
-    name: "Core: crunches and side bends",
+    basics: Basics {
+        id: "core",
+        name: "Core: crunches and side bends",
+        equipment: &[E::Floor, E::Dumbbell],
+        prescription: Prescription {
+            sets: Range::new(2, 3),
+            reps: Range::new(12, 15),
+            origin: Origin::Suggested(&[F(50)]),
+        },
+        limits: Limits {
+            max_lumbar_extension_deg: None,
+            never_to_fatigue: false,
+            start_at_half_body_weight: false,
+        },
+    },
     summary: "Wakes up the muscles that hold the spine steady, often weak with a pinched nerve.",
     muscles: &[
         M::Abdominals,
@@ -338,12 +363,6 @@ const CORE: Exercise = Exercise {
         M::Erectors,
     ],
     muscle_facts: &[F(48), F(49)],
-    equipment: &[E::Floor, E::Dumbbell],
-    prescription: Prescription {
-        sets: Range::new(2, 3),
-        reps: Range::new(12, 15),
-        origin: Origin::Suggested(&[F(50)]),
-    },
     movements: &[
         Movement {
             id: "crunch",
@@ -385,11 +404,6 @@ const CORE: Exercise = Exercise {
     cautions: &[STOP_IF_PAIN],
     variations: &[],
     progressions: &[],
-    limits: Limits {
-        max_lumbar_extension_deg: None,
-        never_to_fatigue: false,
-        start_at_half_body_weight: false,
-    },
     source_note: None,
 };
 
@@ -440,23 +454,25 @@ const fn hip_exercise(
     progressions: &'static [Point],
 ) -> Exercise {
     Exercise {
-        id,
-        name,
+        basics: Basics {
+            id,
+            name,
+            equipment,
+            prescription: HIP_SETS,
+            limits: Limits {
+                max_lumbar_extension_deg: None,
+                never_to_fatigue: false,
+                start_at_half_body_weight: false,
+            },
+        },
         summary,
         muscles,
         muscle_facts,
-        equipment,
-        prescription: HIP_SETS,
         movements: &[],
         cues,
         cautions: &[STOP_IF_PAIN],
         variations,
         progressions,
-        limits: Limits {
-            max_lumbar_extension_deg: None,
-            never_to_fatigue: false,
-            start_at_half_body_weight: false,
-        },
         source_note: Some(CHOSEN_BY_APP),
     }
 }
@@ -563,16 +579,36 @@ pub const EXERCISES: &[Exercise] = &[
     GLUTE_BRIDGE,
 ];
 
-/// The exercise with this id.
+/// What sessions need of each exercise, in session order: the same as
+/// [`EXERCISES`] without the cards' text (see [`Basics`]).
+pub const BASICS: &[Basics] = &[
+    LEG_PRESS.basics,
+    LEG_EXTENSION.basics,
+    LEG_CURL.basics,
+    BACK_EXTENSION.basics,
+    SEATED_ROW.basics,
+    CHEST_PRESS.basics,
+    CORE.basics,
+    HIP_ABDUCTION.basics,
+    HIP_ADDUCTION.basics,
+    GLUTE_BRIDGE.basics,
+];
+
+/// The exercise with this id, with its card's text.
 pub fn exercise(id: &str) -> Option<&'static Exercise> {
     EXERCISES.iter().find(|e| e.id == id)
+}
+
+/// The basics of the exercise with this id.
+pub fn basics(id: &str) -> Option<&'static Basics> {
+    BASICS.iter().find(|e| e.id == id)
 }
 
 /// The name to show for an exercise id found in stored data: the
 /// program's name, the name of an exercise from an older version of the
 /// app, or the id itself.
 pub fn name_of(id: &str) -> &str {
-    match (exercise(id), id) {
+    match (basics(id), id) {
         (Some(e), _) => e.name,
         // Before each hip and glute exercise became its own (F54).
         (None, "hips-and-glutes") => "Hips and glutes",

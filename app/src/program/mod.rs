@@ -14,7 +14,7 @@ mod safety;
 mod warmup;
 
 pub use about::{ABOUT, PROGRAM_INTRO, YOUR_BACK};
-pub use exercises::{EXERCISES, exercise, name_of};
+pub use exercises::{BASICS, EXERCISES, basics, exercise, name_of};
 pub use facts::{COVERED_FACTS, Fact};
 pub use muscles::{BodySide, Muscle};
 pub use rules::{
@@ -165,23 +165,36 @@ pub struct Limits {
     pub start_at_half_body_weight: bool,
 }
 
-/// One exercise card of the program.
+/// What sessions, plans and stored data need of an exercise. The card's
+/// text ([`Exercise`]) is kept apart: the release build splits the wasm by
+/// the code that uses each piece of data, so the session screens that only
+/// need these fields never download the whole program's text with them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Exercise {
+pub struct Basics {
     /// Stable id, used in URLs (`/exercise/leg-press`) and storage.
     pub id: &'static str,
     /// Its name.
     pub name: &'static str,
+    /// What it is done with; the first is the usual gym way.
+    pub equipment: &'static [Equipment],
+    /// Sets and reps.
+    pub prescription: Prescription,
+    /// Rules the app enforces.
+    pub limits: Limits,
+}
+
+/// One exercise card of the program: its [`Basics`] (reached through it
+/// as `exercise.id`, `exercise.name`, …), then the text of its card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exercise {
+    /// Id, name, equipment, sets and reps, rules.
+    pub basics: Basics,
     /// One line on what it is for.
     pub summary: &'static str,
     /// The muscles it strengthens.
     pub muscles: &'static [Muscle],
     /// The facts that name those muscles, if the source does.
     pub muscle_facts: &'static [Fact],
-    /// What it is done with; the first is the usual gym way.
-    pub equipment: &'static [Equipment],
-    /// Sets and reps.
-    pub prescription: Prescription,
     /// Named movements, for groups such as core; empty for one movement.
     pub movements: &'static [Movement],
     /// How to do it; the first [`Exercise::KEY_CUES`] are shown on the card.
@@ -192,14 +205,22 @@ pub struct Exercise {
     pub variations: &'static [Point],
     /// How to make it harder once it is easy.
     pub progressions: &'static [Point],
-    /// Rules the app enforces.
-    pub limits: Limits,
     /// Where the exercise comes from, when the source does not name it
     /// (F55): shown on its card and its page.
     pub source_note: Option<Point>,
 }
 
-impl Exercise {
+// Composition, not inheritance: an exercise's card reads as the exercise
+// itself (`exercise.name`), and code that needs only the basics takes
+// `&Basics`, which an `&Exercise` coerces to.
+impl std::ops::Deref for Exercise {
+    type Target = Basics;
+    fn deref(&self) -> &Basics {
+        &self.basics
+    }
+}
+
+impl Basics {
     /// True when the usual way needs a gym machine (a gym may lack it).
     pub fn needs_machine(&self) -> bool {
         matches!(self.equipment.first(), Some(Equipment::Machine(_)))
@@ -238,7 +259,9 @@ impl Exercise {
             Some(Equipment::Machine(_) | Equipment::Cable | Equipment::Dumbbell)
         )
     }
+}
 
+impl Exercise {
     /// How many cues the card shows.
     pub const KEY_CUES: usize = 3;
 

@@ -1,7 +1,7 @@
 //! Rules of the program the app acts on: the leg press starting load and the
 //! order of a session.
 
-use super::{EXERCISES, Exercise, exercise};
+use super::{Basics, basics};
 use thiserror::Error;
 
 /// The leg press starting load: half of body weight (F18), when the user has
@@ -35,7 +35,7 @@ pub enum OrderError {
 /// Checks an order of exercise ids. `shoulder_warm_up` says whether the
 /// warm-up before it includes the shoulder rotations.
 pub fn check_order(ids: &[&str], shoulder_warm_up: bool) -> Result<(), OrderError> {
-    if let Some(unknown) = ids.iter().find(|id| exercise(id).is_none()) {
+    if let Some(unknown) = ids.iter().find(|id| basics(id).is_none()) {
         return Err(OrderError::Unknown((*unknown).to_owned()));
     }
     let position = |id: &str| ids.iter().position(|i| *i == id);
@@ -51,7 +51,8 @@ pub fn check_order(ids: &[&str], shoulder_warm_up: bool) -> Result<(), OrderErro
     }
 }
 
-/// The program's exercises in the order a session runs them.
-pub fn session_order() -> impl Iterator<Item = &'static Exercise> {
-    EXERCISES.iter()
+/// The program's exercises in the order a session runs them: their
+/// basics; [`super::EXERCISES`] has the cards, in the same order.
+pub fn session_order() -> impl Iterator<Item = &'static Basics> {
+    super::BASICS.iter()
 }

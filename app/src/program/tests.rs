@@ -12,6 +12,20 @@ fn rx(id: &str) -> (Range, Range, Origin) {
     (p.sets, p.reps, p.origin)
 }
 
+/// The basics sessions use are the cards' own, in the same order: a card
+/// added to one list and not the other would be left out of sessions, or
+/// run without a card.
+#[test]
+fn the_basics_are_the_cards_own_in_the_same_order() {
+    assert_eq!(BASICS.len(), EXERCISES.len());
+    for (basics, card) in BASICS.iter().zip(EXERCISES) {
+        assert_eq!(*basics, card.basics, "{}", card.id);
+    }
+    assert_eq!(basics("core"), Some(&ex("core").basics));
+    assert_eq!(basics("hips-and-glutes"), None);
+    assert_eq!(name_of("hips-and-glutes"), "Hips and glutes");
+}
+
 #[test]
 fn ten_exercises_in_session_order() {
     let ids: Vec<_> = session_order().map(|e| e.id).collect();

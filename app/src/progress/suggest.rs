@@ -9,7 +9,7 @@
 
 use super::heaviest;
 use crate::{
-    program::exercise,
+    program::basics,
     session::{Effort, History, Phase},
     units::Unit,
 };
@@ -96,7 +96,7 @@ impl Suggestion {
 /// or hurt, or `None` before there is one. `unit` sets the step (2.5 kg or
 /// 5 lb, our suggestion).
 pub fn next_load(history: &History, exercise_id: &str, unit: Unit) -> Option<Suggestion> {
-    let top = exercise(exercise_id).map(|e| e.prescription.reps.max)?;
+    let top = basics(exercise_id).map(|e| e.prescription.reps.max)?;
     let (session, items) = history.sessions.iter().rev().find_map(|s| {
         let items = s.items_of(exercise_id);
         let done = s

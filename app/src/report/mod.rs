@@ -273,7 +273,7 @@ pub fn build(sources: &Sources, period: Period, now_ms: u64, utc_offset_min: i32
 }
 
 fn exercise_line(
-    exercise: &'static program::Exercise,
+    exercise: &'static program::Basics,
     sessions: &[&Session],
     prefs: &Prefs,
     day_of: &dyn Fn(u64) -> i64,
@@ -384,7 +384,7 @@ fn pain_stops(session: &Session, day_of: &dyn Fn(u64) -> i64) -> Vec<PainStop> {
             .plan
             .items
             .get(item)
-            .and_then(|i| program::exercise(&i.exercise_id))
+            .and_then(|i| program::basics(&i.exercise_id))
             .map(|e| e.name)
     };
     let mut stops: Vec<PainStop> = session

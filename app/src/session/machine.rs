@@ -436,7 +436,7 @@ impl Session {
             }
             (Phase::Working { item, set: 1 }, Event::UseEquipment(choice))
                 if !self.sets.iter().any(|s| s.item == *item)
-                    && crate::program::exercise(&self.plan.items[*item].exercise_id)
+                    && crate::program::basics(&self.plan.items[*item].exercise_id)
                         .is_some_and(|e| usize::from(*choice) < e.equipment.len()) =>
             {
                 self.plan.items[*item].equipment = *choice;

@@ -4,7 +4,7 @@
 use super::History;
 use crate::{
     prefs::{Prefs, SetsReps},
-    program::{Exercise, Origin, leg_press_start_load, session_order},
+    program::{Basics, Origin, leg_press_start_load, session_order},
     progress::{Advice, next_load},
     units::Unit,
 };
@@ -51,7 +51,7 @@ impl LoadFrom {
 
 /// Rest between sets when the user has set none, in seconds. The source
 /// gives no rest times: these are our suggestion, and the app says so.
-pub fn suggested_rest_s(exercise: &Exercise) -> u32 {
+pub fn suggested_rest_s(exercise: &Basics) -> u32 {
     match exercise.id {
         "leg-press" | "leg-curl" | "chest-press" | "seated-row" => 90,
         _ => 60,

@@ -21,7 +21,7 @@ pub fn ExerciseCard(
     let caution = exercise.cautions.first().map(|c| c.text);
     view! {
         <article class="card" data-exercise=exercise.id>
-            <Illustration exercise />
+            <Illustration exercise=&exercise.basics />
             <div class="card-body">
                 <h2>
                     <a class="card-link" href=href>

@@ -44,7 +44,7 @@ pub fn ExerciseDetail(
         <h1>{exercise.name}</h1>
         <p class="lead">{exercise.summary}</p>
         <StopButton />
-        <Illustration exercise />
+        <Illustration exercise=&exercise.basics />
         <PrescriptionTag prescription=exercise.prescription />
         {exercise.source_note.map(|n| view! { <p class="source-note" data-testid="source-note">{n.text}</p> })}
         {exercise.limits.start_at_half_body_weight.then(|| view! { <StartLoadHint /> })}

@@ -1,11 +1,11 @@
-use crate::{program::Exercise, ui::art::exercise_svg};
+use crate::{program::Basics, ui::art::exercise_svg};
 use leptos::prelude::*;
 
 /// The line drawing of an exercise, with a text alternative.
 #[component]
 pub fn Illustration(
     /// The exercise to draw.
-    exercise: &'static Exercise,
+    exercise: &'static Basics,
 ) -> impl IntoView {
     let label = format!("Drawing: {}", exercise.name.to_ascii_lowercase());
     view! {

@@ -1,6 +1,6 @@
 use super::{ExerciseCard, GymNotes};
 use crate::{
-    program::{PROGRAM_INTRO, session_order},
+    program::{EXERCISES, PROGRAM_INTRO},
     ui::screening::StopButton,
 };
 use leptos::prelude::*;
@@ -30,7 +30,8 @@ pub fn ProgramPage() -> impl IntoView {
             </div>
         </article>
         <div class="cards">
-            {session_order()
+            {EXERCISES
+                .iter()
                 .enumerate()
                 .map(|(i, exercise)| view! { <ExerciseCard exercise number=i + 1 /> })
                 .collect_view()}

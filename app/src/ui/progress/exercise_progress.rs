@@ -1,6 +1,6 @@
 use super::Chart;
 use crate::{
-    program::Exercise,
+    program::Basics,
     progress::{Advice, Point, Suggestion},
     units::Unit,
 };
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// reason, marked as a suggestion.
 #[component]
 pub fn ExerciseProgress(
-    exercise: &'static Exercise,
+    exercise: &'static Basics,
     series: Vec<Point>,
     suggestion: Option<Suggestion>,
     unit: Unit,

@@ -2,7 +2,7 @@ use super::in_session::{self, Mounted, Parts};
 use super::{SetTarget, StoppedScreen};
 use crate::{
     platform::{self, FrameClock, WakeLock, WakeLockStatus},
-    program::{exercise, name_of},
+    program::{BASICS, basics, name_of},
     session::{Event, Phase, Plan, Session, Step, Symptom, cues::Cue, cues::CueState},
     state::stores,
     ui::screening::SafetyCheck,
@@ -52,7 +52,7 @@ fn screen_of(
         Phase::WarmUp => Screen::WarmUp,
         Phase::Working { item, set } => {
             let planned = &session.plan.items[item];
-            match exercise(&planned.exercise_id) {
+            match basics(&planned.exercise_id) {
                 Some(e) => Screen::Set(
                     SetTarget {
                         exercise: e,
@@ -170,7 +170,7 @@ pub fn SessionRunner() -> impl IntoView {
     // history changes, not on every frame of the clock.
     let hurt_before = Memo::new(move |_| {
         st.history.with(|h| {
-            crate::program::EXERCISES
+            BASICS
                 .iter()
                 .map(|e| e.id)
                 .filter(|id| h.hurt_last_time(id))
@@ -317,7 +317,9 @@ pub fn SessionRunner() -> impl IntoView {
         mounted.set_value(None);
         not_loaded.set(false);
         loading.set(false);
-        let Some(parent) = host.get_untracked() else {
+        // Tracked: the runner's body (and `host` in it) is built just
+        // after this first runs (see `frame`).
+        let Some(parent) = host.get() else {
             return key;
         };
         if shown == Screen::Check {
@@ -353,8 +355,8 @@ pub fn SessionRunner() -> impl IntoView {
         key
     });
 
-    view! {
-        <div class="runner" data-testid="runner">
+    frame(move || {
+        view! {
             {move || {
                 let in_session = !matches!(screen.get(), Screen::Check | Screen::Ended(_));
                 if in_session {
@@ -395,6 +397,33 @@ pub fn SessionRunner() -> impl IntoView {
                     </div>
                 })
             }}
-        </div>
-    }
+        }
+    })
+}
+
+/// The runner's frame around `body`. The server renders the body into the
+/// page (it always shows the safety check, since it cannot see the stored
+/// session), so the check is there at first paint. The browser builds the
+/// body afresh in its place once the island has woken, instead of hydrating
+/// it: hydration code for every part of the runner would double the code of
+/// its views, and it is the largest part of the session page's download.
+/// The swap happens before the next paint, and nothing could be tapped
+/// before it anyway (the buttons only work once the island has woken).
+#[cfg(feature = "ssr")]
+fn frame<V: IntoView + 'static>(body: impl FnOnce() -> V + 'static) -> impl IntoView {
+    view! { <div class="runner" data-testid="runner">{body()}</div> }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn frame<V: IntoView + 'static>(body: impl FnOnce() -> V + 'static) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    // Keeps the body on the page, and its reactive parts alive, for as
+    // long as the runner lives.
+    let shown = StoredValue::new_local(None::<Box<dyn std::any::Any>>);
+    root.on_load(move |el| {
+        el.set_inner_html("");
+        let handle = leptos::mount::mount_to_renderer(&el, body);
+        shown.set_value(Some(Box::new(handle)));
+    });
+    view! { <div class="runner" data-testid="runner" node_ref=root></div> }
 }

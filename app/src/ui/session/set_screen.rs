@@ -1,6 +1,6 @@
 use super::Stepper;
 use crate::{
-    program::Exercise,
+    program::{self, Basics},
     session::{Effort, Event, LoadFrom, MAX_LOAD_KG, MAX_REPS},
     ui::cards::Illustration,
     units::Unit,
@@ -10,8 +10,9 @@ use leptos::prelude::*;
 /// What one set asks for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SetTarget {
-    /// The exercise.
-    pub exercise: &'static Exercise,
+    /// The exercise (its card's text is looked up by the screen, which
+    /// is a part of the wasm of its own).
+    pub exercise: &'static Basics,
     /// This set, from 1.
     pub set: u16,
     /// Sets planned.
@@ -181,7 +182,7 @@ pub fn SetScreen(
                     "This hurts: stop this exercise"
                 </button>
             </div>
-            <p class="set-cue">{exercise.cues.first().map(|c| c.text)}</p>
+            <p class="set-cue">{program::exercise(exercise.id).and_then(|e| e.cues.first()).map(|c| c.text)}</p>
             {prompts.then(|| view! { <p class="prompt" data-testid="prompt">"Slow and controlled, both ways. Breathe out as you squeeze."</p> })}
             <Illustration exercise />
             {(target.fresh && exercise.equipment.len() > 1).then(|| view! {
