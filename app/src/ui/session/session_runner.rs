@@ -417,13 +417,12 @@ fn frame<V: IntoView + 'static>(body: impl FnOnce() -> V + 'static) -> impl Into
 #[cfg(not(feature = "ssr"))]
 fn frame<V: IntoView + 'static>(body: impl FnOnce() -> V + 'static) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
-    // Keeps the body on the page, and its reactive parts alive, for as
-    // long as the runner lives.
-    let shown = StoredValue::new_local(None::<Box<dyn std::any::Any>>);
     root.on_load(move |el| {
         el.set_inner_html("");
-        let handle = leptos::mount::mount_to_renderer(&el, body);
-        shown.set_value(Some(Box::new(handle)));
+        // Kept for the life of the page, as Leptos keeps every island: the
+        // runner is never taken off it. (A handle kept to drop would only
+        // add its clean-up code to the download.)
+        leptos::mount::mount_to_renderer(&el, body).forget();
     });
     view! { <div class="runner" data-testid="runner" node_ref=root></div> }
 }
