@@ -20,11 +20,14 @@ pub struct StorageNotice {
 
 /// "settings", "settings and past sessions", "settings, notes and past sessions".
 fn list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { " and " } else { ", " });
+        }
+        out.push_str(item);
     }
+    out
 }
 
 fn unreadable_message(what: &[&str]) -> String {
@@ -165,6 +168,20 @@ mod tests {
             reason: "bad".into(),
             backup_key: Some(key.into()),
         }
+    }
+
+    #[test]
+    fn a_list_reads_as_a_sentence() {
+        assert_eq!(super::list(&[]), "");
+        assert_eq!(super::list(&["settings"]), "settings");
+        assert_eq!(
+            super::list(&["settings", "past sessions"]),
+            "settings and past sessions"
+        );
+        assert_eq!(
+            super::list(&["settings", "notes", "past sessions"]),
+            "settings, notes and past sessions"
+        );
     }
 
     #[test]

@@ -35,18 +35,19 @@ impl BrowserBackend {
     }
 }
 
-/// A failed `setItem` is almost always the quota (Chrome's
-/// QuotaExceededError, Firefox's NS_ERROR_DOM_QUOTA_REACHED); anything else
-/// means storage is not there for us.
+/// A failed `setItem` is almost always the quota: `QuotaExceededError` in
+/// every current browser, `NS_ERROR_DOM_QUOTA_REACHED` in older Firefox.
+/// Anything else means storage is not there for us. (Exact names, not a
+/// search for "quota": a substring search costs a kilobyte of wasm on
+/// every page that saves.)
 fn write_error(err: JsValue) -> StorageError {
     let name = err
         .dyn_ref::<web_sys::DomException>()
         .map(|e| e.name())
         .unwrap_or_default();
-    if name.to_ascii_lowercase().contains("quota") {
-        StorageError::QuotaExceeded
-    } else {
-        StorageError::Unavailable
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::QuotaExceeded,
+        _ => StorageError::Unavailable,
     }
 }
 
