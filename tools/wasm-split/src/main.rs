@@ -1,5 +1,5 @@
 //! `wasm-split <input.wasm> <out-dir> <stem> [--small BYTES] [--apart PREFIX]…
-//! [--merge-with PROGRAM OPTION…]`: splits the raw wasm of the app (linked
+//! [--within CHILD=PARENT]… [--merge-with PROGRAM OPTION…]`: splits the raw wasm of the app (linked
 //! with `--emit-relocs`) at its `#[lazy]` functions.
 //!
 //! Writes into `<out-dir>`:
@@ -15,9 +15,11 @@
 //! With `--merge-with` (binaryen's `wasm-merge` and its feature options),
 //! chunks under `--small` bytes of code and data join larger ones (see
 //! [`merge`]); a chunk only splits named `--apart PREFIX…` use joins only
-//! such chunks.
+//! such chunks. Then files join where no download grows (see [`join`]);
+//! `--within CHILD=PARENT` names a split only ever loaded by another's code.
 
 mod binary;
+mod join;
 mod merge;
 
 use std::{collections::BTreeMap, path::Path, process::ExitCode};
@@ -32,6 +34,9 @@ struct Args {
     small: usize,
     /// Prefixes of the splits whose own chunks stay apart from the others.
     apart: Vec<String>,
+    /// `(child, parent)` prefixes: the child split is only loaded by the
+    /// parent's code.
+    within: Vec<(String, String)>,
     /// `wasm-merge` and its options; no merging without it.
     merge_with: Vec<String>,
 }
@@ -46,6 +51,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         stem: stem.clone(),
         small: 0,
         apart: Vec::new(),
+        within: Vec::new(),
         merge_with: Vec::new(),
     };
     let mut rest = rest.iter();
@@ -59,6 +65,13 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                     .map_err(|_| format!("--small {v:?} is not a number"))?;
             }
             "--apart" => parsed.apart.push(value()?.clone()),
+            "--within" => {
+                let v = value()?;
+                let (child, parent) = v
+                    .split_once('=')
+                    .ok_or_else(|| format!("--within {v:?} is not CHILD=PARENT"))?;
+                parsed.within.push((child.to_owned(), parent.to_owned()));
+            }
             "--merge-with" => {
                 parsed.merge_with = std::iter::once(value()?.clone())
                     .chain(rest.cloned())
@@ -111,16 +124,21 @@ fn split(args: &Args) -> Result<(), String> {
     if !args.merge_with.is_empty() {
         let chunks = merge::chunks_of(&manifest, out_dir)?;
         let apart = |split: &str| args.apart.iter().any(|p| split.starts_with(p.as_str()));
-        let groups = merge::plan(&chunks, args.small, apart);
+        let planned = merge::plan(&chunks, args.small, apart);
+        let before = planned.len();
+        let groups = join::join(planned, &chunks, &args.within, &mut |members| {
+            brotli_size(out_dir, members)
+        })?;
         merge::merge_files(out_dir, &groups, &args.merge_with)?;
         let renames = merge::renames(&groups);
         js = merge::renamed_loader(&js, &renames)?;
         manifest = merge::renamed_manifest(&manifest, &renames);
         println!(
-            "wasm-split: {} chunks merged into {} (under {} bytes joined others)",
+            "wasm-split: {} chunks merged into {before} (under {} bytes joined others), \
+             then into {} files (where no download grows)",
             chunks.len(),
+            args.small,
             groups.len(),
-            args.small
         );
     }
     std::fs::write(&loader, with_retries(&js)?)
@@ -128,6 +146,39 @@ fn split(args: &Args) -> Result<(), String> {
     let json = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
     let path = out_dir.join("manifest.json");
     std::fs::write(&path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The bytes of one file of `members` (chunk stems in `dir`) as a browser
+/// downloads it: brotli at the quality the build compresses with.
+fn brotli_size(dir: &Path, members: &[String]) -> Result<usize, String> {
+    use std::io::Write;
+    let mut bytes = Vec::new();
+    for member in members {
+        let path = dir.join(format!("{member}.wasm"));
+        bytes.extend(
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        );
+    }
+    let mut child = std::process::Command::new("brotli")
+        .args(["-q", "11", "-c"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run brotli: {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("brotli has no input")?;
+    // Written from a thread: brotli writes while it reads.
+    let writer = std::thread::spawn(move || stdin.write_all(&bytes));
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("brotli failed: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| "writing to brotli panicked".to_string())?
+        .map_err(|e| format!("cannot write to brotli: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("brotli failed ({})", out.status));
+    }
+    Ok(out.stdout.len())
 }
 
 /// The loader without its whole-line `/* … */` comments: above each chunk
@@ -208,7 +259,7 @@ mod tests {
     fn the_command_line_names_the_files_and_how_to_merge() {
         assert_eq!(
             parse_args(&strings(
-                "in.wasm out app --small 2000 --apart p_ --apart q_ --merge-with wm --enable-x -O"
+                "in.wasm out app --small 2000 --apart p_ --apart q_ --within s_=r_ --merge-with wm --enable-x -O"
             )),
             Ok(Args {
                 input: "in.wasm".into(),
@@ -216,8 +267,13 @@ mod tests {
                 stem: "app".into(),
                 small: 2000,
                 apart: strings("p_ q_"),
+                within: vec![("s_".into(), "r_".into())],
                 merge_with: strings("wm --enable-x -O"),
             })
+        );
+        assert_eq!(
+            parse_args(&strings("in.wasm out app --within s_")),
+            Err("--within \"s_\" is not CHILD=PARENT".into())
         );
         assert!(
             parse_args(&strings("in.wasm out app"))
