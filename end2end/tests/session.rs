@@ -89,7 +89,11 @@ async fn session_flow(host: Host) {
     // Stop for pain: the session ends at once and is logged as stopped.
     b.click("[data-testid='stop-session']").await;
     b.wait_for("[data-testid='stopped']").await;
-    b.click("[data-testid='stopped'] .choice").await;
+    // What was felt is marked below it, with the summary.
+    b.wait_for("[data-testid='felt'] .choice").await;
+    b.click("[data-testid='felt'] .choice").await;
+    b.wait_for("[data-testid='felt'] .choice[aria-pressed='true']")
+        .await;
     let sessions = history(b).await;
     assert_eq!(sessions.as_array().map(Vec::len), Some(1));
     // ended as stopped for pain (1), with pain (symptom 0) felt

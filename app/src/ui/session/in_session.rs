@@ -9,9 +9,9 @@
 //! build (feature `split`) their code is a lazy part of the wasm of its own,
 //! off the session page's first load (cached for offline use like the rest).
 
-use super::{ExerciseStopped, RestScreen, SetScreen, Summary, session_runner::Screen};
+use super::{ExerciseStopped, RestScreen, SetScreen, Summary, SymptomLog, session_runner::Screen};
 use crate::{
-    session::{Event, Session},
+    session::{Event, Phase, Session},
     units::Unit,
 };
 use leptos::{either::EitherOf5, prelude::*};
@@ -133,6 +133,7 @@ fn screen_view(screen: Screen, parts: Parts) -> impl IntoView {
         // After Stop, what to do now comes first, from the runner itself:
         // it never waits for this part of the wasm.
         Screen::Ended(session) => EitherOf5::E(view! {
+            {matches!(session.phase, Phase::StoppedForPain { .. }).then(|| view! { <SymptomLog session=(*session).clone() /> })}
             <Summary session=*session unit />
             <button type="button" class="button" data-testid="done" on:click=move |_| ended.set(None)>"Done"</button>
         }),

@@ -10,6 +10,7 @@ mod set_screen;
 mod stepper;
 mod stopped_screen;
 mod summary;
+mod symptom_log;
 
 pub use exercise_stopped::ExerciseStopped;
 pub use rest_screen::RestScreen;
@@ -19,6 +20,7 @@ pub use set_screen::{SetScreen, SetTarget};
 pub use stepper::Stepper;
 pub use stopped_screen::StoppedScreen;
 pub use summary::Summary;
+pub use symptom_log::SymptomLog;
 
 /// "1:05" from milliseconds left, rounding up: the display reaches 0:00 at
 /// the deadline, not a second before it.

@@ -3,7 +3,7 @@ use super::{SetTarget, StoppedScreen};
 use crate::{
     platform::{self, FrameClock, WakeLock, WakeLockStatus},
     program::{BASICS, basics, name_of},
-    session::{Event, Phase, Plan, Session, Step, Symptom, cues::Cue, cues::CueState},
+    session::{Event, Phase, Plan, Session, Step, cues::Cue, cues::CueState},
     state::stores,
     ui::screening::SafetyCheck,
 };
@@ -232,26 +232,6 @@ pub fn SessionRunner() -> impl IntoView {
         }
     });
 
-    // What was felt, added to the stopped session in the history.
-    let felt = Signal::derive(move || match ended.get().map(|s| s.phase) {
-        Some(Phase::StoppedForPain { felt }) => felt,
-        _ => Vec::new(),
-    });
-    let toggle_symptom = Callback::new(move |symptom: Symptom| {
-        let Some(mut session) = ended.get_untracked() else {
-            return;
-        };
-        if let Phase::StoppedForPain { felt } = &mut session.phase {
-            if let Some(i) = felt.iter().position(|s| *s == symptom) {
-                felt.remove(i);
-            } else {
-                felt.push(symptom);
-            }
-        }
-        st.history.update(|h| h.upsert(session.clone()));
-        ended.set(Some(session));
-    });
-
     let prompts = move || st.prefs.with(|p| p.prompts);
     let unit = move || st.prefs.with(|p| p.unit);
 
@@ -375,7 +355,7 @@ pub fn SessionRunner() -> impl IntoView {
             // What to do after Stop: part of the runner, so it never waits
             // for a download.
             {move || screen.with(|s| matches!(s, Screen::Ended(s) if matches!(s.phase, Phase::StoppedForPain { .. })))
-                .then(|| view! { <StoppedScreen felt on_toggle=toggle_symptom /> })}
+                .then(|| view! { <StoppedScreen /> })}
             // The other screens are mounted here (see `in_session`).
             <div class="session-screen" node_ref=host></div>
             {move || loading.get().then(|| view! {
