@@ -94,6 +94,16 @@ async fn session_flow(host: Host) {
     b.click("[data-testid='felt'] .choice").await;
     b.wait_for("[data-testid='felt'] .choice[aria-pressed='true']")
         .await;
+    // Marking changes the history, not the summary: the button tapped is
+    // still the one in focus (a summary built again would drop it).
+    assert_eq!(
+        b.js(
+            "return document.activeElement.getAttribute('aria-pressed')",
+            vec![]
+        )
+        .await,
+        json!("true")
+    );
     let sessions = history(b).await;
     assert_eq!(sessions.as_array().map(Vec::len), Some(1));
     // ended as stopped for pain (1), with pain (symptom 0) felt
