@@ -44,6 +44,16 @@ async fn session_flow(host: Host) {
     b.wait_for("[data-testid='set'][data-exercise='leg-press'][data-set='1']")
         .await;
     assert_eq!(b.text("[data-testid='set-count']").await, "Set 1 of 5");
+    // The card's first cue and drawing, looked up by the set screen (the
+    // session itself carries only the exercise's basics).
+    assert_eq!(
+        b.text(".set-cue").await,
+        "Push through your heels, not your toes."
+    );
+    assert_eq!(
+        b.attr(".illus", "aria-label").await.as_deref(),
+        Some("Drawing: leg press")
+    );
 
     // One tap logs the set; the rest countdown starts at 1:30.
     b.click("[data-testid='set-done']").await;
