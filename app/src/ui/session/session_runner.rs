@@ -385,10 +385,11 @@ pub fn SessionRunner() -> impl IntoView {
 /// page (it always shows the safety check, since it cannot see the stored
 /// session), so the check is there at first paint. The browser builds the
 /// body afresh in its place once the island has woken, instead of hydrating
-/// it: hydration code for every part of the runner would double the code of
-/// its views, and it is the largest part of the session page's download.
-/// The swap happens before the next paint, and nothing could be tapped
-/// before it anyway (the buttons only work once the island has woken).
+/// it: its reactive parts need their build code anyway, and hydration code
+/// came on top (1.4 KB of brotli on the session page, measured). The swap
+/// happens before the next paint, and nothing could be tapped before it
+/// anyway (the buttons only work once the island has woken); a button
+/// focused from the keyboard before then loses its focus.
 #[cfg(feature = "ssr")]
 fn frame<V: IntoView + 'static>(body: impl FnOnce() -> V + 'static) -> impl IntoView {
     view! { <div class="runner" data-testid="runner">{body()}</div> }

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 /// After Stop: what was felt, marked on the stopped session in the history
 /// as each is tapped, for the log and the report. Part of the session's
-/// summary, below what to do now (which never waits for a download); the
-/// screens' part of the wasm is loaded by then, as the session's own
-/// screens came from it.
+/// summary, below what to do now (which never waits for a download). The
+/// screens' part of the wasm has almost always loaded by then, since the
+/// session's own screens came from it; on a first visit with no signal it
+/// comes with the summary, when the signal is back.
 #[component]
 pub fn SymptomLog(
     /// The session just stopped for pain, numbness or tingling.
