@@ -65,11 +65,25 @@ _, session_br = table("The session page, straight from the address bar:", sessio
 _, then_br = table("The home page, then the session page (new files only):",
                    [f for f in session if f not in home])
 sw = (root / "sw.js").read_text()
-pages, assets = (json.loads(re.search(rf"const {name} = (\[.*?\]);", sw, re.S).group(1))
-                 for name in ("PAGES", "ASSETS"))
-precached = [page(a) for a in pages] + [root / a.lstrip("/") for a in assets]
+assets = json.loads(re.search(r"const ASSETS = (\[.*?\]);", sw, re.S).group(1))
+pack = root / re.search(r'const PACK = "/([^"]+)";', sw).group(1)
+# The pack (server/src/pack.rs): a line of JSON naming its files, then their bytes.
+index = json.loads(pack.read_bytes().split(b"\n", 1)[0])
+pages = [f["path"] for f in index if not f["path"].startswith("/pkg/")]
+packed_wasm = [f["path"] for f in index if f["path"].startswith("/pkg/")]
+precached = [root / a.lstrip("/") for a in assets] + [pack]
 precache_br = sum(brotli(f) for f in precached) + brotli(root / "sw.js")
-print(f"Kept by the service worker: {len(precached)} files and sw.js, {precache_br} bytes brotli\n")
+print(f"Kept by the service worker: {len(assets)} files one by one, and a pack of "
+      f"{len(pages)} pages and {len(packed_wasm)} wasm files ({brotli(pack)} bytes brotli, "
+      f"{sum(brotli(page(a)) for a in pages) + sum(brotli(root / w.lstrip('/')) for w in packed_wasm)} "
+      f"if each were compressed alone); {precache_br} bytes brotli with sw.js")
+# What the worker downloads after a first visit: the files the page loaded
+# come from the browser's HTTP cache (they are immutable); the pack and the
+# rest come over the network.
+after = {name: sum(brotli(f) for f in precached if f not in files) + brotli(root / "sw.js")
+         for name, files in (("home", home), ("session", session))}
+print(f"  after a first visit to the home page, the worker downloads {after['home']} bytes; "
+      f"to the session page, {after['session']}\n")
 # Every page opened straight from the address bar, and what it adds when the
 # browser holds the app's data (the stored data's reader, preloaded then):
 # a change that helps one page can cost another (the Stop page above all).
@@ -86,6 +100,8 @@ print(f"BENCH session_page_brotli_bytes {session_br} bytes")
 print(f"BENCH session_page_files {len(session)} files")
 print(f"BENCH home_then_session_brotli_bytes {first_br + then_br} bytes")
 print(f"BENCH precache_brotli_bytes {precache_br} bytes")
+print(f"BENCH precache_after_home_brotli_bytes {after['home']} bytes")
+print(f"BENCH precache_after_session_brotli_bytes {after['session']} bytes")
 print(f"BENCH first_visit_raw_bytes {first_raw} bytes")
 print(f"BENCH first_visit_brotli_bytes {first_br} bytes")
 PY

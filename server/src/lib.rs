@@ -10,6 +10,7 @@ pub mod config;
 pub mod csp;
 pub mod export;
 pub mod listen;
+pub mod pack;
 pub mod preload;
 pub mod render;
 pub mod respond;

@@ -128,6 +128,23 @@ impl SplitManifest {
         files
     }
 
+    /// Every file a split lists but the sync code's own (see
+    /// [`Self::sync_only_files`]), sorted: the lazy parts of the wasm the
+    /// service worker keeps.
+    pub fn lazy_files(&self) -> Vec<String> {
+        let sync = self.sync_only_files();
+        let mut files: Vec<String> = self
+            .splits
+            .values()
+            .flatten()
+            .map(|stem| format!("{}/{stem}.wasm", self.folder))
+            .filter(|file| !sync.contains(file))
+            .collect();
+        files.sort();
+        files.dedup();
+        files
+    }
+
     /// The files of the split named `prefix` + digits, its own last.
     fn split(&self, prefix: &str) -> Option<&Vec<String>> {
         self.splits
@@ -347,6 +364,15 @@ mod tests {
         assert_eq!(
             manifest.sync_only_files(),
             ["/pkg/abc/chunk_8.wasm", "/pkg/abc/split_perform_4.wasm"]
+        );
+        // The worker keeps the rest, each file once.
+        assert_eq!(
+            manifest.lazy_files(),
+            [
+                "/pkg/abc/chunk_1.wasm",
+                "/pkg/abc/chunk_2.wasm",
+                "/pkg/abc/split_session_runner_loader_105.wasm"
+            ]
         );
         // A build without sync code leaves nothing out.
         let without = SplitManifest::parse("/pkg/abc", MANIFEST.as_bytes()).unwrap();

@@ -1,8 +1,9 @@
 //! The service worker of this exact build: `server/src/assets/sw.js` with
-//! its build id and the lists of pages and files to keep for offline use
-//! filled in. The build id hashes every page and every file (names and
-//! bytes), so any change to the app, however small, makes a new worker and
-//! a new cache.
+//! its build id, its pack's address (the pages and the lazy parts of the
+//! wasm, see `pack`) and the list of the other files to keep for offline
+//! use filled in. The build id hashes every page and every file (names and
+//! bytes), so any change to the app, however small, makes a new worker, a
+//! new pack and a new cache.
 
 use sha2::{Digest, Sha256};
 
@@ -13,44 +14,66 @@ const TEMPLATE: &str = include_str!("assets/sw.js");
 pub struct ServiceWorker {
     /// The build id, 16 hex digits.
     pub build: String,
-    /// Pages kept for offline use, by address.
+    /// Pages kept for offline use, by address: all of them go in the pack.
     pub pages: Vec<String>,
-    /// Files kept for offline use, by address.
+    /// Files kept for offline use and fetched one by one, by address: those
+    /// every page loads, which the browser has in its HTTP cache already.
     pub assets: Vec<String>,
+    /// Files kept for offline use that go in the pack with the pages.
+    pub packed: Vec<String>,
+    /// The pack's address (see [`crate::pack`]); it names the build, so it
+    /// never changes under its name.
+    pub pack: String,
     /// The script.
     pub script: String,
 }
 
-/// The worker for these pages and files (address, bytes).
+/// The worker for these pages and files (address, bytes). `on_demand`:
+/// files left to be kept once fetched (the sync code); `lazy`: the lazy
+/// parts of the wasm, which go in the pack; `headers`: the header lines
+/// the pack gives each page, which count towards the build id like the
+/// bytes do.
 pub fn generate<'a>(
     pages: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     on_demand: &[String],
+    lazy: &[String],
+    headers: &[u8],
 ) -> ServiceWorker {
     let mut hasher = Sha256::new();
+    hash_entry(&mut hasher, "headers", headers);
     let mut page_list = Vec::new();
     for (path, html) in pages {
         hash_entry(&mut hasher, path, html);
         page_list.push(path.to_owned());
     }
-    let mut assets = Vec::new();
+    let (mut assets, mut packed) = (Vec::new(), Vec::new());
     for (path, bytes) in files {
         // Every file counts towards the build id, precached or not.
         hash_entry(&mut hasher, path, bytes);
-        if precached(path) && !on_demand.iter().any(|f| f == path) {
+        if !precached(path) || on_demand.iter().any(|f| f == path) {
+            continue;
+        }
+        if lazy.iter().any(|f| f == path) {
+            packed.push(path.to_owned());
+        } else {
             assets.push(path.to_owned());
         }
     }
     assets.sort();
+    packed.sort();
     let build = hex16(&hasher.finalize());
+    let pack = format!("/pkg/offline.{build}.pack");
     let script = TEMPLATE
         .replace("__BUILD__", &build)
-        .replace("__PAGES__", &json_list(&page_list))
+        .replace("__PACK__", &pack)
         .replace("__ASSETS__", &json_list(&assets));
     ServiceWorker {
         build,
         pages: page_list,
         assets,
+        packed,
+        pack,
         script,
     }
 }
@@ -99,6 +122,8 @@ mod tests {
                 ("/robots.txt", &b"x"[..]),
             ],
             &[],
+            &[],
+            b"",
         );
         assert_eq!(
             sw.assets,
@@ -113,20 +138,54 @@ mod tests {
 
     #[test]
     fn any_changed_byte_makes_a_new_build() {
-        let build = |page: &'static [u8], icon: &'static [u8]| {
+        let build = |page: &'static [u8], icon: &'static [u8], headers: &'static [u8]| {
             generate(
                 [("/", page)],
                 [("/icon.png", icon), ("/robots.txt", &b"x"[..])],
                 &[],
+                &[],
+                headers,
             )
         };
-        let a = build(b"<p>a</p>", b"png");
+        let a = build(b"<p>a</p>", b"png", b"x: 1\r\n");
         assert_eq!(a.assets, vec!["/icon.png".to_owned()]);
         assert_eq!(a.build.len(), 16);
-        assert_ne!(a.build, build(b"<p>b</p>", b"png").build);
-        assert_ne!(a.build, build(b"<p>a</p>", b"pnG").build);
-        assert_eq!(a, build(b"<p>a</p>", b"png"));
+        assert_ne!(a.build, build(b"<p>b</p>", b"png", b"x: 1\r\n").build);
+        assert_ne!(a.build, build(b"<p>a</p>", b"pnG", b"x: 1\r\n").build);
+        // The pack gives the pages these headers: new ones, a new pack.
+        assert_ne!(a.build, build(b"<p>a</p>", b"png", b"x: 2\r\n").build);
+        assert_eq!(a, build(b"<p>a</p>", b"png", b"x: 1\r\n"));
         assert!(a.script.contains(&a.build));
+        assert_eq!(a.pack, format!("/pkg/offline.{}.pack", a.build));
+        assert!(a.script.contains(&format!("const PACK = \"{}\";", a.pack)));
+    }
+
+    #[test]
+    fn the_lazy_parts_of_the_wasm_go_in_the_pack_the_rest_one_by_one() {
+        let lazy = vec![
+            "/pkg/b/chunk_2.wasm".to_owned(),
+            "/pkg/b/split_x_1.wasm".to_owned(),
+        ];
+        let sw = generate(
+            [("/", &b"<p>a</p>"[..]), ("/stop", &b"<p>s</p>"[..])],
+            [
+                ("/pkg/b/app.wasm", &b"main"[..]),
+                ("/pkg/b/chunk_2.wasm", &b"c"[..]),
+                ("/pkg/b/split_x_1.wasm", &b"x"[..]),
+                ("/pkg/b/app.js", &b"js"[..]),
+            ],
+            &[],
+            &lazy,
+            b"",
+        );
+        assert_eq!(sw.pages, ["/", "/stop"]);
+        assert_eq!(sw.packed, lazy);
+        assert_eq!(sw.assets, ["/pkg/b/app.js", "/pkg/b/app.wasm"]);
+        assert!(
+            sw.script
+                .contains(r#"const ASSETS = ["/pkg/b/app.js","/pkg/b/app.wasm"];"#)
+        );
+        assert!(!sw.script.contains("chunk_2"));
     }
 
     #[test]
@@ -140,10 +199,14 @@ mod tests {
                     ("/pkg/b/split_perform_1.wasm", sync),
                 ],
                 &on_demand,
+                &on_demand,
+                b"",
             )
         };
         let a = build(b"one");
+        // Not fetched one by one, nor packed, even when the split names it.
         assert_eq!(a.assets, vec!["/icon.png".to_owned()]);
+        assert!(a.packed.is_empty());
         assert_ne!(a.build, build(b"two").build);
     }
 }

@@ -958,12 +958,56 @@ fn the_service_worker_is_of_this_build_and_revalidated() {
     assert_eq!(reply.header("cache-control"), "no-cache");
     assert!(reply.header("content-type").starts_with("text/javascript"));
     let sw = reply.body();
-    assert!(!sw.contains("__BUILD__") && !sw.contains("__PAGES__"));
+    assert!(!sw.contains("__BUILD__") && !sw.contains("__PACK__") && !sw.contains("__ASSETS__"));
     assert!(sw.contains(&format!("const BUILD = \"{}\"", site().build)));
-    assert!(sw.contains("const PAGES = [\"/\""));
-    assert!(sw.contains(r#""/program""#) && sw.contains(r#""/exercise/leg-press""#));
+    assert!(sw.contains(&format!(
+        "const PACK = \"/pkg/offline.{}.pack\";",
+        site().build
+    )));
     assert!(sw.contains(r#""/pkg/backstrong.0123abcd.wasm""#));
     assert!(!sw.contains(".wasm.br") && !sw.contains("robots.txt"));
+}
+
+/// The worker's pack (`server::pack`) holds every page, byte for byte as
+/// the server sends it, with its type and security headers; it is named
+/// after the build and cached for good, like the other files of a build.
+#[test]
+fn the_offline_pack_holds_every_page_as_the_server_sends_it() {
+    assert_eq!(site().pack, format!("/pkg/offline.{}.pack", site().build));
+    let reply = get_with(&site().pack, "Accept-Encoding: br");
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("content-encoding"), "br");
+    assert_eq!(
+        reply.header("cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    let bytes = reply.bytes();
+    let entries = server::pack::read(&bytes).expect("a pack");
+    let paths: Vec<&str> = entries.iter().map(|e| &*e.path).collect();
+    assert_eq!(paths, site().pages);
+    for entry in &entries {
+        let page = get_with(&entry.path, "Accept-Encoding: identity");
+        assert_eq!(entry.body, page.bytes(), "{}", entry.path);
+        let header = |name: &str| {
+            entry
+                .headers
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or("", |(_, v)| v.as_str())
+        };
+        for name in [
+            "content-type",
+            "content-security-policy",
+            "x-frame-options",
+            "referrer-policy",
+        ] {
+            assert!(!header(name).is_empty(), "{} {name}", entry.path);
+            assert_eq!(header(name), page.header(name), "{} {name}", entry.path);
+        }
+        // Nothing that describes one download (its length, its encoding).
+        assert_eq!(header("content-length"), "");
+        assert_eq!(header("etag"), "");
+    }
 }
 
 #[test]
@@ -1397,8 +1441,20 @@ fn the_split_manifest_becomes_each_pages_file_list_or_a_clear_error() {
         b"{\"x_loader_1\": [\"chunk_1\"]}",
     )
     .unwrap();
+    std::fs::write(folder.join("chunk_1.wasm"), b"\0asm\x01\0\0\0chunk").unwrap();
     let site = build(&fixture).expect("a site");
     assert!(site.get("/pkg/0123abcd0123abcd/manifest.json").is_none());
+    // The worker keeps the split's files in its pack, after the pages.
+    let pack = site.get(&site.pack).expect("the pack").identity().clone();
+    let entries = server::pack::read(&pack).expect("a pack");
+    let chunk = entries.last().expect("files in the pack");
+    assert_eq!(chunk.path, "/pkg/0123abcd0123abcd/chunk_1.wasm");
+    assert_eq!(chunk.body, b"\0asm\x01\0\0\0chunk");
+    assert_eq!(
+        chunk.headers,
+        [("content-type".to_owned(), "application/wasm".to_owned())]
+    );
+    assert_eq!(entries.len(), site.pages.len() + 1);
 
     std::fs::write(folder.join("manifest.json"), b"{ not json").unwrap();
     let err = build(&fixture).expect_err("a broken manifest").to_string();

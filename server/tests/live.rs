@@ -861,8 +861,19 @@ async fn the_server_sends_the_exports_bytes() {
         let end = start + sw[start..].find(";\n").unwrap();
         serde_json::from_str(&sw[start..end]).unwrap()
     };
-    let mut addresses = list("PAGES");
-    addresses.extend(list("ASSETS"));
+    let mut addresses = list("ASSETS");
+    let pack = sw
+        .split("const PACK = \"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let packed = std::fs::read(out.join(pack.trim_start_matches('/'))).unwrap();
+    for entry in server::pack::read(&packed).unwrap() {
+        addresses.push(entry.path.into_owned());
+    }
+    addresses.push(pack.to_owned());
     addresses.push("/sw.js".into());
     assert!(addresses.len() > 20, "{addresses:?}");
     for address in addresses {

@@ -1,8 +1,11 @@
 // BackStrong's service worker, generated for one build (see server/src/sw.rs):
-// BUILD, PAGES and ASSETS are filled in from the build's own files, so the
-// list can never go stale and a new build always means a new worker.
+// BUILD, PACK and ASSETS are filled in from the build's own files, so the
+// lists can never go stale and a new build always means a new worker.
 const BUILD = "__BUILD__";
-const PAGES = __PAGES__;
+// Every page and every lazy part of the wasm, in one file (server/src/pack.rs):
+// one request, and brotli finds what the files share.
+const PACK = "__PACK__";
+// The files every page loads, one by one: the browser has them already.
 const ASSETS = __ASSETS__;
 const CACHE = "backstrong-" + BUILD;
 // A navigation waits this long for the network before the saved page is
@@ -16,27 +19,31 @@ function pageKey(pathname) {
   return path;
 }
 
-// A response as the cache should keep it: a static host may answer "/program"
-// with a redirect to "/program/", and a redirected response cannot answer a
-// navigation later.
-async function clean(response) {
-  if (!response.redirected) return response;
-  return new Response(await response.blob(), {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
+// The pack's files: one line of JSON, the index ({path, headers, size} in
+// order), a newline, then the bodies back to back.
+function unpack(bytes) {
+  const end = bytes.indexOf(10);
+  if (end < 0) throw new Error(PACK + " has no index");
+  const index = JSON.parse(new TextDecoder().decode(bytes.subarray(0, end)));
+  let at = end + 1;
+  const files = index.map((file) => {
+    const body = bytes.slice(at, at + file.size);
+    at += file.size;
+    return { path: file.path, headers: file.headers, body };
   });
+  if (at !== bytes.length) throw new Error(PACK + " is not the length its index says");
+  return files;
 }
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await cache.addAll(ASSETS);
-    await Promise.all(PAGES.map(async (page) => {
-      const response = await fetch(page, { cache: "reload" });
-      if (!response.ok) throw new Error(page + " answered " + response.status);
-      await cache.put(page, await clean(response));
-    }));
+    const response = await fetch(PACK);
+    if (!response.ok) throw new Error(PACK + " answered " + response.status);
+    const files = unpack(new Uint8Array(await response.arrayBuffer()));
+    await Promise.all(files.map((file) =>
+      cache.put(file.path, new Response(file.body, { headers: file.headers }))));
     // No skipWaiting here: a new version waits until the page says so (the
     // user pressed Reload), never taking over a session under way.
   })());
