@@ -259,3 +259,71 @@ async fn a_new_build_waits_for_the_session_to_end_then_runs_whole() {
     b.assert_clean_console("update to build B").await;
     browser.close().await;
 }
+
+/// A pack cut short on its way (a dropped connection, a host that truncated
+/// the file): the worker refuses it and does not install, so no half-kept
+/// build can answer offline; the page works online as it did, with the
+/// data it holds. Once the whole pack arrives, the next visit installs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broken_pack_installs_nothing_and_the_next_visit_installs() {
+    let work = TempDir::new("broken-pack");
+    let served = work.0.join("served");
+    let site = Site::serve_export_at(&served).await;
+    let sw = std::fs::read_to_string(served.join("sw.js")).unwrap();
+    let pack = served.join(
+        sw.split("const PACK = \"/")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("the worker names its pack"),
+    );
+    let whole = std::fs::read(&pack).unwrap();
+    // python's server sends the file as it is (no .br twin is used).
+    std::fs::write(&pack, &whole[..whole.len() - 100]).unwrap();
+
+    let browser = Browser::start().await;
+    let b = &browser;
+    b.open(&site.url("/settings")).await;
+    b.click("[data-theme-choice='dark']").await;
+    // The worker's first install, to its end: it fails, and the browser
+    // drops it.
+    let outcome = b
+        .js_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.serviceWorker.register('/sw.js').then((reg) => {
+               const w = reg.installing || reg.waiting || reg.active;
+               if (w.state === 'redundant' || w.state === 'activated') { done(w.state); return; }
+               w.addEventListener('statechange', () => {
+                 if (w.state === 'redundant' || w.state === 'activated') done(w.state);
+               });
+             });",
+            vec![],
+        )
+        .await;
+    assert_eq!(outcome, json!("redundant"), "a broken pack was installed");
+    let state = b
+        .js_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.serviceWorker.getRegistration().then((reg) => done({
+               registered: !!reg,
+               controlled: !!navigator.serviceWorker.controller,
+               theme: document.documentElement.dataset.theme,
+             }));",
+            vec![],
+        )
+        .await;
+    assert_eq!(state["controlled"], json!(false), "{state}");
+    assert_eq!(state["registered"], json!(false), "{state}");
+    assert_eq!(state["theme"], json!("dark"), "{state}");
+
+    // The whole pack: the next visit installs, and the page is kept.
+    std::fs::write(&pack, &whole).unwrap();
+    b.open(&site.url("/settings")).await;
+    b.wait_controlled().await;
+    assert_eq!(
+        b.js("return document.documentElement.dataset.theme", vec![])
+            .await,
+        json!("dark")
+    );
+    b.assert_clean_console("after a broken pack").await;
+    browser.close().await;
+}
