@@ -389,7 +389,7 @@ pub fn SessionRunner() -> impl IntoView {
 /// came on top (1.4 KB of brotli on the session page, measured). The swap
 /// happens before the next paint, and nothing could be tapped before it
 /// anyway (the buttons only work once the island has woken); a button
-/// focused from the keyboard before then loses its focus.
+/// focused from the keyboard before then keeps it (`platform::keep_focus`).
 #[cfg(feature = "ssr")]
 fn frame<V: IntoView + 'static>(body: impl FnOnce() -> V + 'static) -> impl IntoView {
     view! { <div class="runner" data-testid="runner">{body()}</div> }
@@ -399,11 +399,13 @@ fn frame<V: IntoView + 'static>(body: impl FnOnce() -> V + 'static) -> impl Into
 fn frame<V: IntoView + 'static>(body: impl FnOnce() -> V + 'static) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     root.on_load(move |el| {
-        el.set_inner_html("");
-        // Kept for the life of the page, as Leptos keeps every island: the
-        // runner is never taken off it. (A handle kept to drop would only
-        // add its clean-up code to the download.)
-        leptos::mount::mount_to_renderer(&el, body).forget();
+        crate::platform::keep_focus(&el, || {
+            el.set_inner_html("");
+            // Kept for the life of the page, as Leptos keeps every island:
+            // the runner is never taken off it. (A handle kept to drop
+            // would only add its clean-up code to the download.)
+            leptos::mount::mount_to_renderer(&el, body).forget();
+        });
     });
     view! { <div class="runner" data-testid="runner" node_ref=root></div> }
 }
