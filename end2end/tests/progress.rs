@@ -309,14 +309,17 @@ async fn a_backup_restores_everything_in_a_fresh_browser_and_a_broken_one_change
         .send_keys(&backup.to_string_lossy())
         .await
         .unwrap();
-    let preview = b.wait_for("[data-testid='import-preview']").await;
+    let preview = b
+        .wait_for("[data-testid='import-preview']:not([hidden])")
+        .await;
     let text = preview.text().await.unwrap();
     assert!(
         text.contains("It holds 1 session (") && text.contains("New to this app: 1 session."),
         "{text}"
     );
     b.click("[data-testid='import-replace']").await;
-    b.wait_for("[data-testid='import-done']").await;
+    b.wait_for("[data-testid='import-done']:not([hidden])")
+        .await;
     assert_eq!(
         backed_up(b).await,
         before,
@@ -345,7 +348,9 @@ async fn a_backup_restores_everything_in_a_fresh_browser_and_a_broken_one_change
             .send_keys(&broken.to_string_lossy())
             .await
             .unwrap();
-        let error = b.wait_for("[data-testid='import-error']").await;
+        let error = b
+            .wait_for("[data-testid='import-error']:not([hidden])")
+            .await;
         let message = error.text().await.unwrap();
         assert!(
             message.contains(reason) && message.contains("Nothing was changed"),
@@ -357,7 +362,7 @@ async fn a_backup_restores_everything_in_a_fresh_browser_and_a_broken_one_change
     // Delete all my data, behind a confirmation.
     b.click("[data-testid='delete-all']").await;
     b.click("[data-testid='delete-confirm']").await;
-    b.wait_for("[data-testid='deleted']").await;
+    b.wait_for("[data-testid='deleted']:not([hidden])").await;
     assert_eq!(snapshot(b).await, json!([]));
     b.open(&site.url("/progress")).await;
     b.wait_for("[data-testid='progress-empty']").await;

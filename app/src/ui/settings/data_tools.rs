@@ -7,23 +7,55 @@ use crate::{
     storage::{Backend, browser::BrowserBackend},
     units::count,
 };
-use leptos::{
-    either::{EitherOf3, EitherOf4},
-    html,
-    prelude::*,
-};
+use leptos::{html, prelude::*};
 
 /// Where the import stands.
 #[derive(Debug, Clone, PartialEq)]
 enum Import {
     /// Nothing chosen.
     Idle,
-    /// A valid backup, waiting for merge, replace or cancel.
-    Ready(Box<Backup>),
+    /// A valid backup, waiting for merge, replace or cancel, with what it
+    /// holds and what of it is new, in words.
+    Ready(Box<Backup>, [String; 2]),
     /// The file was refused; nothing changed.
     Refused(String),
     /// Done, with what happened.
     Done(String),
+}
+
+/// A backup's contents, and what of it this app lacks, as two sentences.
+fn describe(backup: &Backup, current: &crate::session::History) -> [String; 2] {
+    let offset = platform::utc_offset_min();
+    let summary = backup.summary(current, offset);
+    let span = summary
+        .span
+        .map(|(a, b)| format!(" from {} to {}", short_date(a), date_label(b)))
+        .unwrap_or_default();
+    let made = if backup.exported_ms > 0 {
+        format!(
+            "This backup was made on {}. ",
+            date_label(local_day(backup.exported_ms, offset))
+        )
+    } else {
+        String::new()
+    };
+    [
+        format!(
+            "{made}It holds {} ({}){span}, notes for {}{}",
+            count(summary.sessions, "session"),
+            count(summary.sets, "set"),
+            count(summary.notes, "exercise"),
+            if summary.has_settings {
+                ", and settings."
+            } else {
+                "."
+            }
+        ),
+        format!(
+            "New to this app: {}.",
+            count(summary.new_sessions, "session")
+        ),
+    ]
 }
 
 /// Backups in and out, the CSV for a clinician, copies of unreadable data,
@@ -85,7 +117,10 @@ pub fn DataTools() -> impl IntoView {
                 Some((_, text)) => backup::import_json(text.as_bytes()).map_err(|e| e.to_string()),
             };
             import.set(match result {
-                Ok(backup) => Import::Ready(Box::new(backup)),
+                Ok(backup) => {
+                    let words = st.history.with_untracked(|h| describe(&backup, h));
+                    Import::Ready(Box::new(backup), words)
+                }
                 Err(message) => Import::Refused(message),
             });
         });
@@ -93,7 +128,7 @@ pub fn DataTools() -> impl IntoView {
         input.set_value("");
     };
     let apply = move |replace: bool| {
-        let Import::Ready(backup) = import.get_untracked() else {
+        let Import::Ready(backup, _) = import.get_untracked() else {
             return;
         };
         let backup = *backup;
@@ -127,6 +162,25 @@ pub fn DataTools() -> impl IntoView {
         refresh_kept();
     };
 
+    let refused = move || {
+        import.with(|i| match i {
+            Import::Refused(message) => Some(message.clone()),
+            _ => None,
+        })
+    };
+    let done = move || {
+        import.with(|i| match i {
+            Import::Done(message) => Some(message.clone()),
+            _ => None,
+        })
+    };
+    let preview = move |line: usize| {
+        import.with(|i| match i {
+            Import::Ready(_, words) => Some(words[line].clone()),
+            _ => None,
+        })
+    };
+
     view! {
         <div class="data-tools">
             <h3>"Back up and share"</h3>
@@ -142,33 +196,21 @@ pub fn DataTools() -> impl IntoView {
             // and screen readers, and a button-like label is what people see.
             <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="import-file" node_ref=file_input on:change=chosen />
             <label class="button file-button" for="import-file">"Choose a backup file…"</label>
-            {move || match import.get() {
-                Import::Idle => EitherOf4::A(()),
-                Import::Refused(message) => EitherOf4::B(view! { <p class="error" role="alert" data-testid="import-error">{message}</p> }),
-                Import::Done(message) => EitherOf4::C(view! { <p class="ok" role="status" data-testid="import-done">{message}</p> }),
-                Import::Ready(backup) => {
-                    let summary = st.history.with_untracked(|h| backup.summary(h, platform::utc_offset_min()));
-                    let span = summary.span.map(|(a, b)| format!(" from {} to {}", short_date(a), date_label(b))).unwrap_or_default();
-                    let made = if backup.exported_ms > 0 { format!("This backup was made on {}. ", date_label(local_day(backup.exported_ms, platform::utc_offset_min()))) } else { String::new() };
-                    EitherOf4::D(view! {
-                        <div class="panel import-preview" data-testid="import-preview">
-                            <p>
-                                {made}
-                                {format!("It holds {} ({}){span}", count(summary.sessions, "session"), count(summary.sets, "set"))}
-                                {format!(", notes for {}", count(summary.notes, "exercise"))}
-                                {if summary.has_settings { ", and settings." } else { "." }}
-                            </p>
-                            <p>{format!("New to this app: {}.", count(summary.new_sessions, "session"))}</p>
-                            <div class="button-row">
-                                <button type="button" class="button button-primary" data-testid="import-merge" on:click=move |_| apply(false)>"Merge into my data"</button>
-                                <button type="button" class="button" data-testid="import-replace" on:click=move |_| apply(true)>"Replace my data with it"</button>
-                                <button type="button" class="button" on:click=move |_| import.set(Import::Idle)>"Cancel"</button>
-                            </div>
-                            <p class="hint">"Merge keeps everything you have and adds what is new. Replace makes this app hold exactly the backup."</p>
-                        </div>
-                    })
-                }
-            }}
+            // The answers to a chosen file are always in the page, shown as
+            // the import goes: plain elements with changing text cost the
+            // download far less than views built and dropped on each change.
+            <p class="error" role="alert" data-testid="import-error" hidden=move || refused().is_none()>{move || refused().unwrap_or_default()}</p>
+            <p class="ok" role="status" data-testid="import-done" hidden=move || done().is_none()>{move || done().unwrap_or_default()}</p>
+            <div class="panel import-preview" data-testid="import-preview" hidden=move || preview(0).is_none()>
+                <p>{move || preview(0).unwrap_or_default()}</p>
+                <p>{move || preview(1).unwrap_or_default()}</p>
+                <div class="button-row">
+                    <button type="button" class="button button-primary" data-testid="import-merge" on:click=move |_| apply(false)>"Merge into my data"</button>
+                    <button type="button" class="button" data-testid="import-replace" on:click=move |_| apply(true)>"Replace my data with it"</button>
+                    <button type="button" class="button" on:click=move |_| import.set(Import::Idle)>"Cancel"</button>
+                </div>
+                <p class="hint">"Merge keeps everything you have and adds what is new. Replace makes this app hold exactly the backup."</p>
+            </div>
 
             <h3>"Kept on this device"</h3>
             <p data-testid="persistence">
@@ -197,21 +239,17 @@ pub fn DataTools() -> impl IntoView {
             }}
 
             <h3>"Delete all my data"</h3>
-            {move || if deleted.get() {
-                EitherOf3::A(view! { <p class="ok" role="status" data-testid="deleted">"Everything BackStrong kept on this device was deleted."</p> })
-            } else if confirm_delete.get() {
-                EitherOf3::B(view! {
-                    <div class="panel panel-danger" role="alertdialog" aria-labelledby="delete-q">
-                        <p id="delete-q">"Delete every session, note and setting from this device? This cannot be undone. Save a backup first if you may want them back."</p>
-                        <div class="button-row">
-                            <button type="button" class="button" data-testid="delete-confirm" on:click=delete>"Yes, delete everything"</button>
-                            <button type="button" class="button button-primary" on:click=move |_| confirm_delete.set(false)>"Keep my data"</button>
-                        </div>
-                    </div>
-                })
-            } else {
-                EitherOf3::C(view! { <button type="button" class="button" data-testid="delete-all" on:click=move |_| confirm_delete.set(true)>"Delete all my data…"</button> })
-            }}
+            <p class="ok" role="status" data-testid="deleted" hidden=move || !deleted.get()>
+                {move || deleted.get().then_some("Everything BackStrong kept on this device was deleted.")}
+            </p>
+            <div class="panel panel-danger" role="alertdialog" aria-labelledby="delete-q" hidden=move || !confirm_delete.get()>
+                <p id="delete-q">"Delete every session, note and setting from this device? This cannot be undone. Save a backup first if you may want them back."</p>
+                <div class="button-row">
+                    <button type="button" class="button" data-testid="delete-confirm" on:click=delete>"Yes, delete everything"</button>
+                    <button type="button" class="button button-primary" on:click=move |_| confirm_delete.set(false)>"Keep my data"</button>
+                </div>
+            </div>
+            <button type="button" class="button" data-testid="delete-all" hidden=move || confirm_delete.get() || deleted.get() on:click=move |_| confirm_delete.set(true)>"Delete all my data…"</button>
         </div>
     }
 }
