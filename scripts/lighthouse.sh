@@ -28,10 +28,19 @@ audit() { # <BENCH prefix> <path>
 local prefix=$1 url=http://127.0.0.1:$port$2
 echo "lighthouse: $url"
 for i in $(seq "$runs"); do
-  CHROME_PATH=/usr/bin/chromium "$lh" "$url" --quiet \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" \
-    --only-categories=performance,accessibility,best-practices,seo \
-    --output=json --output-path="$work/run$i.json"
+  # Lighthouse sometimes loses its own trace of a load (its NO_NAVSTART
+  # error, nothing to do with the page): that run is made again, twice at
+  # most.
+  for try in 1 2 3; do
+    if CHROME_PATH=/usr/bin/chromium "$lh" "$url" --quiet \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" \
+      --only-categories=performance,accessibility,best-practices,seo \
+      --output=json --output-path="$work/run$i.json"; then
+      break
+    fi
+    [ "$try" = 3 ] && { echo "lighthouse: run $i failed three times" >&2; exit 1; }
+    echo "lighthouse: run $i failed (try $try of 3), again"
+  done
   echo "lighthouse: run $i of $runs done"
 done
 
