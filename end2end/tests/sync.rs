@@ -394,3 +394,55 @@ async fn a_page_without_webcrypto_says_sync_needs_https_and_stores_nothing() {
     b.assert_clean_console("no WebCrypto").await;
     browser.close().await;
 }
+
+/// The controls of sync while it is on are a part of the wasm that only
+/// devices with sync on fetch. If something else answers for that file (a
+/// gym's Wi-Fi sign-in page), the panel says so instead of failing, sync is
+/// still on, and a reload once connected brings the controls.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_controls_of_sync_say_so_when_their_download_is_replaced() {
+    let dir = TempDir::new("sync-portal");
+    let site = sync_server(&dir, "127.0.0.1:0").await;
+    let browser = Browser::start().await;
+    let b = &browser;
+    b.open(&site.url("/settings")).await;
+    b.wait_for("[data-testid='sync-on']").await;
+    b.js(
+        r#"const real = window.fetch;
+           window.fetch = (input, init) =>
+             String(input.url ?? input).includes("/split_mount_sync_on_")
+               ? Promise.resolve(new Response("<!DOCTYPE html><title>Sign in to the gym's Wi-Fi</title>",
+                   { status: 200, headers: { "Content-Type": "text/html" } }))
+               : real(input, init);"#,
+        vec![],
+    )
+    .await;
+    b.click("[data-testid='sync-on']").await;
+    let said = b
+        .wait_for("[data-testid='sync-on-not-loaded']")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        said.contains("Wi-Fi sign-in page") && said.contains("Reload"),
+        "{said}"
+    );
+    assert!(b.exists("[data-testid='sync-state']").await);
+    assert!(!b.exists("[data-testid='sync-now']").await);
+    assert!(!b.exists("[data-testid='sync-on-loading']").await);
+    // The only console lines are the loader's report of the failed load.
+    let problems = b.console_problems().await;
+    assert!(
+        !problems.is_empty() && problems.iter().all(|p| p.contains("WebAssembly")),
+        "{problems:?}"
+    );
+
+    // Connected for real: a reload brings the controls, and the link.
+    b.open(&site.url("/settings")).await;
+    b.wait_for("[data-testid='sync-now']").await;
+    b.wait_for("[data-testid='sync-link']").await;
+    assert!(!b.exists("[data-testid='sync-on-not-loaded']").await);
+    b.assert_clean_console("the controls of sync, loaded").await;
+    browser.close().await;
+}
