@@ -25,10 +25,8 @@ pub const STORED_META_NAME: &str = "backstrong-preload-stored";
 /// How the reader's split is named: this, then digits.
 const READER_SPLIT: &str = "read_stored_";
 
-/// The splits only devices with sync on load: the sync code
-/// (`state::syncing::perform` in the app) and the sync panel's controls
-/// while sync is on (`ui::settings::sync_on`).
-const SYNC_SPLITS: [&str; 2] = ["perform_", "mount_sync_on_"];
+/// The sync code's split (`state::syncing::perform` in the app).
+const SYNC_SPLIT: &str = "perform_";
 
 /// The session runner's split, and that of the screens of a session under
 /// way (`ui::session::in_session` in the app). The runner mounts those
@@ -107,22 +105,17 @@ impl SplitManifest {
         files.split_off(page.len())
     }
 
-    /// Files only the sync splits need (the sync code, the panel's controls
-    /// while sync is on): the service worker leaves them out of its
-    /// precache, so a device where sync was never turned on never downloads
-    /// them (the worker keeps them once a device with sync on has fetched
-    /// them).
+    /// Files only the sync code needs: the service worker leaves them out of
+    /// its precache, so a device where sync was never turned on never
+    /// downloads them (the worker keeps them once a device with sync on
+    /// has fetched them).
     pub fn sync_only_files(&self) -> Vec<String> {
-        let is_sync = |key: &str| {
-            SYNC_SPLITS
-                .iter()
-                .any(|prefix| key.strip_prefix(prefix).is_some_and(all_digits))
+        let is_sync = |key: &str| key.strip_prefix(SYNC_SPLIT).is_some_and(all_digits);
+        let Some((_, sync)) = self.splits.iter().find(|(key, _)| is_sync(key)) else {
+            return Vec::new();
         };
-        let mut files: Vec<String> = self
-            .splits
+        let mut files: Vec<String> = sync
             .iter()
-            .filter(|(key, _)| is_sync(key))
-            .flat_map(|(_, stems)| stems)
             .filter(|stem| {
                 !self
                     .splits
@@ -132,7 +125,6 @@ impl SplitManifest {
             .map(|stem| format!("{}/{stem}.wasm", self.folder))
             .collect();
         files.sort();
-        files.dedup();
         files
     }
 
@@ -365,20 +357,13 @@ mod tests {
             "/pkg/abc",
             br#"{
                 "perform_4": ["chunk_2", "chunk_8", "split_perform_4"],
-                "mount_sync_on_1": ["chunk_8", "chunk_9", "split_mount_sync_on_1"],
                 "session_runner_loader_105": ["chunk_1", "chunk_2", "split_session_runner_loader_105"]
             }"#,
         )
         .unwrap();
-        // Each once, though both sync splits need chunk 8.
         assert_eq!(
             manifest.sync_only_files(),
-            [
-                "/pkg/abc/chunk_8.wasm",
-                "/pkg/abc/chunk_9.wasm",
-                "/pkg/abc/split_mount_sync_on_1.wasm",
-                "/pkg/abc/split_perform_4.wasm"
-            ]
+            ["/pkg/abc/chunk_8.wasm", "/pkg/abc/split_perform_4.wasm"]
         );
         // The worker keeps the rest, each file once.
         assert_eq!(

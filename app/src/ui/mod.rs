@@ -6,7 +6,6 @@ pub mod art;
 pub mod cards;
 pub mod home;
 pub mod layout;
-pub mod lazy;
 pub mod not_found;
 pub mod progress;
 pub mod report;

@@ -96,9 +96,8 @@ async function asset(request) {
   const saved = await fromCache(request);
   if (saved) return saved;
   const response = await fetch(request);
-  // A wasm file of the build left out of the pack (the sync code and the
-  // sync panel's controls, which only devices with sync on load) is kept
-  // once fetched: offline from then on.
+  // A wasm file of the build left out of ASSETS (the sync code, which only
+  // devices with sync on load) is kept once fetched: offline from then on.
   if (response.ok && /^\/pkg\/.+\.wasm$/.test(new URL(request.url).pathname)) {
     const cache = await caches.open(CACHE);
     await cache.put(request, response.clone());

@@ -10,12 +10,12 @@
 //! off the session page's first load (cached for offline use like the rest).
 
 use super::{ExerciseStopped, RestScreen, SetScreen, Summary, SymptomLog, session_runner::Screen};
-pub use crate::ui::lazy::{Mounted, NotLoaded};
 use crate::{
     session::{Event, Phase, Session},
     units::Unit,
 };
 use leptos::{either::EitherOf5, prelude::*};
+use std::any::Any;
 
 /// What the screens need from the runner.
 pub struct Parts {
@@ -29,6 +29,22 @@ pub struct Parts {
     pub prompts: bool,
     /// The unit loads are shown in.
     pub unit: Unit,
+}
+
+/// A mounted screen: dropping it takes the screen off the page and cleans
+/// up what it set up.
+pub struct Mounted(#[allow(dead_code)] Box<dyn Any>);
+
+/// The screens' part of the wasm could not be loaded: no signal, and the
+/// device has not kept it yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotLoaded;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
 }
 
 /// Mounts the view of `screen` (not the safety check) into `parent`: at

@@ -9,7 +9,6 @@ mod load_steps;
 mod rest_lengths;
 mod settings_page;
 mod settings_panels;
-mod sync_on;
 mod sync_panel;
 mod theme_picker;
 mod unit_picker;

@@ -1,13 +1,15 @@
-use super::{super::sync::SyncActivity, sync_on};
+use super::super::sync::{PairingDetails, SyncActivity};
 use crate::{
     platform::{net, subtle},
     state::{
         stores,
         syncing::{self, Task},
     },
-    ui::lazy::{Mounted, NotLoaded},
 };
-use leptos::{either::EitherOf4, prelude::*};
+use leptos::{
+    either::{Either, EitherOf4},
+    prelude::*,
+};
 
 /// Sync between devices: off by default. Turning it on makes a key here;
 /// another device joins with the pairing link, its QR code, or the
@@ -16,9 +18,9 @@ use leptos::{either::EitherOf4, prelude::*};
 pub fn SyncPanel() -> impl IntoView {
     let st = stores();
     let status = syncing::status();
-    let (on_status, available_status, part_status) =
-        (status.clone(), status.clone(), status.clone());
+    let (on_status, available_status) = (status.clone(), status.clone());
     let code = RwSignal::new(String::new());
+    let confirm_delete = RwSignal::new(false);
     // Whether this copy of the app has a sync server is known only in the
     // browser (the page's meta tag): until then the panel shows nothing
     // rather than a guess that may flip.
@@ -72,48 +74,45 @@ pub fn SyncPanel() -> impl IntoView {
         }
     };
 
-    // While sync is on, its controls are mounted into `host` from their
-    // own part of the wasm (see `sync_on`); `generation` tells a mount that
-    // finished late that sync was turned off meanwhile.
-    let host = NodeRef::<leptos::html::Div>::new();
-    let mounted = StoredValue::new_local(None::<Mounted>);
-    let generation = StoredValue::new(0_u64);
-    // `loading` is only ever seen with no signal, before the device has
-    // kept the controls (the loader waits for the network to come back);
-    // `not_loaded`, when something else answered for their file.
-    let (loading, not_loaded) = (RwSignal::new(false), RwSignal::new(false));
-    Effect::new(move |_| {
-        let this = generation.get_value() + 1;
-        generation.set_value(this);
-        mounted.set_value(None);
-        loading.set(false);
-        not_loaded.set(false);
-        let (true, Some(parent)) = (part_status.with(|s| s.on), host.get()) else {
-            return;
-        };
-        loading.set(true);
-        leptos::task::spawn_local_scoped(async move {
-            let part = sync_on::mount(parent.into(), st).await;
-            if generation.get_value() != this {
-                return;
-            }
-            loading.set(false);
-            match part {
-                Ok(part) => mounted.set_value(Some(part)),
-                Err(NotLoaded) => not_loaded.set(true),
-            }
-        });
-    });
     let on_view = move || {
         view! {
             <p data-testid="sync-state"><strong>"Sync is on."</strong></p>
-            <div node_ref=host></div>
-            {move || loading.get().then(|| view! {
-                <p class="hint" role="status" data-testid="sync-on-loading">"Loading sync's controls: the first time on this device, they need a signal."</p>
-            })}
-            {move || not_loaded.get().then(|| view! {
-                <p class="error" role="alert" data-testid="sync-on-not-loaded">"Sync's controls could not load: something other than BackStrong answered (a Wi-Fi sign-in page, say). Your data is safe on this device. Reload this page once you are connected."</p>
-            })}
+            <SyncActivity />
+            <div class="button-row">
+                <button type="button" class="button button-primary" data-testid="sync-now" on:click=move |_| syncing::request(st, Task::Round)>
+                    "Sync now"
+                </button>
+            </div>
+            <PairingDetails />
+            <h3>"Stop syncing"</h3>
+            <div class="button-row">
+                <button type="button" class="button" data-testid="sync-off" on:click=move |_| syncing::request(st, Task::TurnOff)>
+                    "Turn off sync on this device"
+                </button>
+            </div>
+            <p class="hint">"Everything on this device stays here. Other devices keep syncing with each other."</p>
+            {move || if confirm_delete.get() {
+                Either::Left(view! {
+                    <div class="panel panel-danger" role="alertdialog" aria-labelledby="sync-delete-q">
+                        <p id="sync-delete-q">"Delete the synced copy from the server? The data on this device stays. Devices still syncing upload their own copy again unless you turn sync off on them too."</p>
+                        <div class="button-row">
+                            <button type="button" class="button" data-testid="sync-delete-confirm" on:click=move |_| {
+                                confirm_delete.set(false);
+                                syncing::request(st, Task::DeleteCopy);
+                            }>"Yes, delete the synced copy"</button>
+                            <button type="button" class="button button-primary" on:click=move |_| confirm_delete.set(false)>"Keep it"</button>
+                        </div>
+                    </div>
+                })
+            } else {
+                Either::Right(view! {
+                    <div class="button-row">
+                        <button type="button" class="button" data-testid="sync-delete" on:click=move |_| confirm_delete.set(true)>
+                            "Delete the synced copy…"
+                        </button>
+                    </div>
+                })
+            }}
         }
     };
 
