@@ -394,3 +394,55 @@ async fn a_page_without_webcrypto_says_sync_needs_https_and_stores_nothing() {
     b.assert_clean_console("no WebCrypto").await;
     browser.close().await;
 }
+
+/// With sync on, every page loads the sync code. If something other than
+/// the app answers for it (a gym's Wi-Fi sign-in page, after an update
+/// before the device has kept the new code), the page carries on: a
+/// session starts, Stop is there, and Settings says why sync did not run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_carries_on_when_the_sync_code_cannot_load() {
+    let dir = TempDir::new("sync-code-portal");
+    let site = sync_server(&dir, "127.0.0.1:0").await;
+    let browser = Browser::start().await;
+    let b = &browser;
+    b.open(&site.url("/settings")).await;
+    b.click("[data-testid='sync-on']").await;
+    b.wait_for("[data-testid='sync-activity'][data-state='done']")
+        .await;
+    // From the next page on, the sign-in page answers for the sync code.
+    b.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": r#"const real = window.fetch;
+            window.fetch = (input, init) =>
+              String(input.url ?? input).includes("/split_perform_")
+                ? Promise.resolve(new Response("<!DOCTYPE html><title>Sign in to the gym's Wi-Fi</title>",
+                    { status: 200, headers: { "Content-Type": "text/html" } }))
+                : real(input, init);"# }),
+    )
+    .await;
+
+    b.open(&site.url("/session")).await;
+    b.clear_safety_check().await;
+    b.click("[data-testid='start']").await;
+    b.wait_for("[data-testid='warm-up']").await;
+    assert!(b.exists("[data-testid='stop-session']").await);
+
+    b.open(&site.url("/settings")).await;
+    let said = b
+        .wait_for("[data-testid='sync-activity'][data-state='failed']")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        said.contains("Wi-Fi sign-in page") && said.contains("safe"),
+        "{said}"
+    );
+    // The only console lines are the loader's reports of the failed loads.
+    let problems = b.console_problems().await;
+    assert!(
+        !problems.is_empty() && problems.iter().all(|p| p.contains("WebAssembly")),
+        "{problems:?}"
+    );
+    browser.close().await;
+}

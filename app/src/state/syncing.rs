@@ -68,21 +68,50 @@ pub fn begin(stores: Stores) {
 
 /// Hands `task` to the sync code, loading it the first time. Tasks run one
 /// at a time, in order (two rounds at once would race each other's
-/// writes).
+/// writes). If the code cannot load, sync says so (on the settings page)
+/// and this page carries on without it.
 pub fn request(stores: Stores, task: Task) {
     leptos::task::spawn_local(async move {
         #[cfg(feature = "split")]
-        perform(stores, task).await.await;
+        let work = perform(stores, task).await;
         #[cfg(not(feature = "split"))]
-        perform(stores, task).await;
+        let work = perform(stores, task);
+        match work {
+            Ok(work) => work.await,
+            Err(CodeNotLoaded) => status().update(|s| {
+                s.activity = crate::sync::Activity::Failed(
+                    "Sync could not start: something other than BackStrong answered for its code (a Wi-Fi sign-in page, say). Your data is safe on this device; sync tries again on the next page you open."
+                        .to_owned(),
+                );
+            }),
+        }
     });
 }
 
+/// The sync code's part of the wasm could not be loaded: not the app's own
+/// file came back (no signal only delays the load, it retries).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CodeNotLoaded;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for CodeNotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        CodeNotLoaded
+    }
+}
+
 /// The sync code, a part of the wasm of its own. A split function cannot
-/// be `async` itself, so it returns the future.
-#[cfg_attr(feature = "split", leptos::prelude::lazy)]
-fn perform(stores: Stores, task: Task) -> Pin<Box<dyn Future<Output = ()>>> {
-    Box::pin(work::enqueue(stores, task))
+/// be `async` itself, so it returns the future. Not Leptos's `#[lazy]`,
+/// which panics when the load fails, and a panic stops every island of
+/// the page (the session's Stop button included): the same split, with
+/// `fallible`. The name (then digits) is what the server looks for
+/// (`server/src/preload.rs`).
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(perform_1, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn perform(stores: Stores, task: Task) -> Result<Pin<Box<dyn Future<Output = ()>>>, CodeNotLoaded> {
+    Ok(Box::pin(work::enqueue(stores, task)))
 }
 
 mod work {
