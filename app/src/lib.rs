@@ -9,6 +9,7 @@
 
 pub mod backup;
 pub mod build_folder;
+pub mod markup;
 pub mod notes;
 pub mod paint_first;
 pub mod platform;

@@ -68,6 +68,16 @@ async fn a_finished_session_is_in_the_history_after_a_reload() {
     assert!(b.text("[data-testid='this-week']").await.contains("1 of 3"));
     // The leg press has a chart and a suggestion with its reason.
     assert!(b.exists("[data-exercise='leg-press'] svg.chart").await);
+    // The chart is drawn as text set inside the <svg>: its parts must be
+    // SVG elements that take up room, not unknown HTML tags.
+    let drawn = b
+        .js(
+            "const label = document.querySelector(\"[data-exercise='leg-press'] svg.chart text.chart-label\");
+             return label ? [label.namespaceURI, label.getBBox().width > 0] : null",
+            vec![],
+        )
+        .await;
+    assert_eq!(drawn, json!(["http://www.w3.org/2000/svg", true]));
     let advice = b.text("[data-testid='advice-leg-press']").await;
     assert!(advice.contains("suggestion"), "{advice}");
     // Opening the session shows every set.

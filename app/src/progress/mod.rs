@@ -3,6 +3,7 @@
 //! suggestion. Plain Rust over the stored history; the time and the time
 //! zone come in as arguments (instants are stored in UTC and shown local).
 
+pub mod chart;
 mod suggest;
 #[cfg(test)]
 mod tests;

@@ -375,3 +375,96 @@ fn long_series_are_combined_for_the_chart_keeping_their_shape() {
     assert_eq!(few.iter().filter_map(|p| p.max_pain).max(), Some(7));
     assert_eq!(downsample(&points[..10], 60), points[..10].to_vec());
 }
+
+fn point(day: u64, load: Option<f32>, reps: u32, pain: Option<u8>) -> Point {
+    Point {
+        at_ms: NOV_25 + day * DAY,
+        working_load_kg: load,
+        volume_kg: load.unwrap_or(0.0) * reps as f32,
+        reps,
+        max_pain: pain,
+    }
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[test]
+fn the_chart_draws_a_bar_and_a_point_per_session_and_marks_pain() {
+    let points = [
+        point(0, Some(40.0), 30, Some(0)),
+        point(3, Some(45.0), 30, None),
+        point(7, Some(50.0), 20, Some(3)),
+    ];
+    let d = chart::draw(&points, Unit::Kg, 0, "Leg press");
+    assert_eq!(
+        d.summary,
+        "Leg press: 3 sessions from 25 Nov to 2 Dec. Load from 40 to 50 kg. \
+         It brought on pain (highest 3 out of 10)."
+    );
+    assert!(
+        d.inner
+            .starts_with(&format!("<title>{}</title>", d.summary)),
+        "{}",
+        d.inner
+    );
+    assert_eq!(count(&d.inner, "<rect "), 3);
+    assert_eq!(count(&d.inner, r#"class="chart-point""#), 3);
+    // The line runs from the left edge, lowest, to the right edge, highest.
+    assert!(d.inner.contains(r#"points="44.0,104.0 "#), "{}", d.inner);
+    assert!(d.inner.contains(r#" 312.0,12.0"/>"#), "{}", d.inner);
+    // One mark per session that reported pain, filled only where there was.
+    assert_eq!(count(&d.inner, r#"class="pain-yes""#), 1);
+    assert_eq!(count(&d.inner, r#"class="pain-no""#), 1);
+    assert!(d.inner.contains(">kg</text>") && d.inner.contains(">50</text>"));
+    assert!(d.inner.contains(">25 Nov</text>") && d.inner.contains(">2 Dec</text>"));
+}
+
+#[test]
+fn a_chart_without_loads_shows_reps_and_in_pounds_shows_pounds() {
+    let reps = [point(0, None, 20, None), point(1, None, 24, None)];
+    let d = chart::draw(&reps, Unit::Kg, 0, "Core");
+    assert!(d.summary.contains("Reps from 20 to 24.") && d.summary.ends_with("No pain reported."));
+    assert!(d.inner.contains(">reps</text>"));
+    // No load, no volume: no bars.
+    assert_eq!(count(&d.inner, "<rect "), 0);
+
+    let d = chart::draw(&[point(0, Some(45.359_24), 10, None)], Unit::Lb, 0, "Row");
+    assert!(
+        d.summary.contains("Load from 100 to 100 lb."),
+        "{}",
+        d.summary
+    );
+    // One day: a single date, in the middle.
+    assert_eq!(count(&d.inner, r#"text-anchor="middle""#), 1);
+}
+
+#[test]
+fn a_long_chart_keeps_its_lines_and_drops_its_markers() {
+    let points: Vec<Point> = (0..400)
+        .map(|i| point(i, Some(40.0), 10, Some(0)))
+        .collect();
+    let d = chart::draw(&points, Unit::Kg, 0, "Leg press");
+    assert!(d.summary.starts_with("Leg press: 400 sessions"));
+    assert_eq!(count(&d.inner, r#"class="chart-point""#), 0);
+    assert!(count(&d.inner, "<rect ") <= 60);
+    // Across two years, the dates carry theirs.
+    assert!(d.inner.contains(">25 Nov 2026</text>"), "{}", d.inner);
+}
+
+#[test]
+fn an_exercise_name_in_the_chart_stays_text() {
+    let d = chart::draw(
+        &[point(0, Some(40.0), 10, None)],
+        Unit::Kg,
+        0,
+        "<b>\"Press\"</b>",
+    );
+    assert!(
+        d.inner
+            .starts_with("<title>&lt;b&gt;&quot;Press&quot;&lt;/b&gt;: 1 sessions"),
+        "{}",
+        d.inner
+    );
+}

@@ -8,6 +8,7 @@
 //! Plain Rust over the stored data; the time and the time zone come in as
 //! arguments.
 
+pub mod chart;
 #[cfg(test)]
 mod tests;
 

@@ -2,6 +2,7 @@ use super::*;
 use crate::{
     screening::Check,
     session::{Event, Plan, Symptom},
+    units::Unit,
 };
 
 const DAY: u64 = 86_400_000;
@@ -269,4 +270,33 @@ fn a_long_series_is_thinned_for_paper_without_losing_a_pain_mark() {
         thin(points[..50].to_vec(), CHART_POINTS),
         points[..50].to_vec()
     );
+}
+
+#[test]
+fn the_report_chart_marks_each_session_that_brought_on_pain() {
+    let data = data();
+    let four = report(&data, Period::Weeks4);
+    let leg_press = four.exercises.iter().find(|e| e.id == "leg-press").unwrap();
+    let d = super::chart::draw(leg_press, Unit::Kg);
+    assert_eq!(
+        d.summary,
+        "Leg press: 4 sessions from 20 Dec 2025 to 7 Jan 2026; load from 50 to 55; \
+         brought on pain in 2 sessions."
+    );
+    assert!(
+        d.inner
+            .starts_with(&format!("<title>{}</title>", d.summary))
+    );
+    assert_eq!(d.inner.matches(r#"class="report-point""#).count(), 4);
+    // A triangle under each of the two days with pain.
+    assert_eq!(d.inner.matches(r#"class="report-pain""#).count(), 2);
+    // The line runs from the lowest load at the left edge to the highest at
+    // the right.
+    assert!(d.inner.contains(r#"points="66.0,92.0 "#), "{}", d.inner);
+    assert!(d.inner.contains(r#" 470.0,12.0"/>"#), "{}", d.inner);
+    // Across two years, the dates carry theirs.
+    assert!(d.inner.contains(">20 Dec 2025</text>") && d.inner.contains(">7 Jan 2026</text>"));
+    // In pounds, the scale says so.
+    let d = super::chart::draw(leg_press, Unit::Lb);
+    assert!(d.inner.contains(">lb</text>"), "{}", d.inner);
 }
