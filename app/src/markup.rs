@@ -76,6 +76,16 @@ impl Markup {
         )
     }
 
+    /// A table row, `<tr …>`, of cells: each its tag (`td` or `th`), its
+    /// attributes and its text.
+    pub fn row(&mut self, attrs: &[Attr], cells: &[(&str, &[Attr], &dyn Display)]) -> &mut Self {
+        self.open("tr", attrs);
+        for (tag, attrs, text) in cells {
+            self.element(tag, attrs, text);
+        }
+        self.close("tr")
+    }
+
     /// The markup written so far.
     pub fn finish(self) -> String {
         self.out
@@ -138,6 +148,19 @@ mod tests {
         assert_eq!(
             m.finish(),
             r#"<g class="bars"><rect x="1.2" y="-0.0" r="3"/><text>kg</text></g>"#
+        );
+    }
+
+    #[test]
+    fn a_row_writes_its_cells_in_order() {
+        let mut m = Markup::default();
+        m.row(
+            &[("class", &"skipped")],
+            &[("th", &[("scope", &"row")], &"Leg press"), ("td", &[], &12)],
+        );
+        assert_eq!(
+            m.finish(),
+            r#"<tr class="skipped"><th scope="row">Leg press</th><td>12</td></tr>"#
         );
     }
 

@@ -5,6 +5,7 @@
 
 pub mod chart;
 mod suggest;
+pub mod tables;
 #[cfg(test)]
 mod tests;
 

@@ -468,3 +468,56 @@ fn an_exercise_name_in_the_chart_stays_text() {
         d.inner
     );
 }
+
+#[test]
+fn the_calendar_rows_mark_days_trained_today_and_days_to_come() {
+    let h = history(vec![
+        session("a", NOV_25 + 8 * 3_600_000, "leg-press", 15, &[(15, None)]),
+        session("b", NOV_25 - DAY, "leg-press", 15, &[(15, None)]),
+    ]);
+    let rows = tables::calendar_rows(&consistency(&h, NOV_25 + 20 * 3_600_000, 0, 3));
+    assert_eq!(rows.matches("<tr").count(), CALENDAR_WEEKS);
+    let this_week = rows.rsplit("<tr").next().unwrap();
+    assert_eq!(
+        this_week,
+        concat!(
+            r#"><th scope="row">23 Nov</th>"#,
+            r#"<td aria-label="no session">·</td>"#,
+            r#"<td class="trained" aria-label="1 session">●</td>"#,
+            r#"<td class="trained today" aria-label="1 session">●</td>"#,
+            r#"<td aria-label="not yet"></td><td aria-label="not yet"></td>"#,
+            r#"<td aria-label="not yet"></td><td aria-label="not yet"></td></tr>"#,
+        )
+    );
+    // A week on target says so; a week with nothing done is only dots.
+    let on_target = tables::calendar_rows(&consistency(&h, NOV_25 + 20 * 3_600_000, 0, 2));
+    assert!(on_target.ends_with(&format!(r#"<tr class="on-target"{this_week}"#)));
+}
+
+#[test]
+fn the_set_rows_say_why_a_set_was_not_done() {
+    let mut s = session("a", NOV_25, "leg-press", 15, &[(15, None), (12, Some(2))]);
+    s.sets[1].effort = Some(Effort::Hard);
+    let rows = tables::set_rows(&s, Unit::Kg);
+    assert_eq!(rows.matches("<tr").count(), 2);
+    assert!(
+        rows.starts_with(concat!(
+            r#"<tr><td>Leg press</td><td data-label="Set">1</td><td data-label="Reps">15</td>"#,
+            r#"<td data-label="Load">40 kg</td><td data-label="Effort"></td><td data-label="Pain"></td></tr>"#
+        )),
+        "{rows}"
+    );
+    assert!(rows.contains(r#"<td data-label="Effort">hard</td><td data-label="Pain">2</td>"#));
+    // A set stopped for pain is greyed and says so in place of its reps.
+    let mut stopped = s.clone();
+    stopped.sets[1].reps = 0;
+    stopped.sets[1].stopped_for_pain = true;
+    let rows = tables::set_rows(&stopped, Unit::Lb);
+    assert!(rows.contains(r#"<tr class="skipped">"#), "{rows}");
+    assert!(
+        rows.contains(
+            r#"<td data-label="Reps">stopped for pain</td><td data-label="Load">88.2 lb</td>"#
+        ),
+        "{rows}"
+    );
+}

@@ -9,6 +9,7 @@
 //! arguments.
 
 pub mod chart;
+pub mod tables;
 #[cfg(test)]
 mod tests;
 

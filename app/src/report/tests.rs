@@ -300,3 +300,49 @@ fn the_report_chart_marks_each_session_that_brought_on_pain() {
     let d = super::chart::draw(leg_press, Unit::Lb);
     assert!(d.inner.contains(">lb</text>"), "{}", d.inner);
 }
+
+#[test]
+fn the_report_tables_hold_every_row_as_the_report_has_it() {
+    let data = data();
+    let four = report(&data, Period::Weeks4);
+    let weeks = super::tables::week_rows(&four.weeks, 3);
+    assert_eq!(weeks.matches("<tr>").count(), four.weeks.len());
+    assert!(weeks.contains("<td>met</td>") || weeks.contains("<td>not met</td>"));
+
+    let program = super::tables::program_rows(&four.exercises, Unit::Kg);
+    assert_eq!(program.matches("<tr ").count(), four.exercises.len());
+    assert!(
+        program.contains(concat!(
+            r#"<tr data-exercise="leg-press"><th scope="row">Leg press</th>"#,
+            r#"<td data-label="Sets × reps">5 × 15</td><td data-label="Sessions">4</td>"#,
+            r#"<td data-label="First" data-testid="first">50 kg</td>"#,
+            r#"<td data-label="Last" data-testid="last">55 kg</td>"#,
+        )),
+        "{program}"
+    );
+    assert!(
+        program.contains(">Left out: no machine at the gym</td>"),
+        "{program}"
+    );
+
+    let stops = super::tables::stop_rows(&four.pain_stops);
+    assert!(
+        stops.ends_with("<td>Leg press</td><td>Numbness, Tingling</td><td>the session</td></tr>"),
+        "{stops}"
+    );
+    let checks = super::tables::check_rows(&four.checks);
+    assert_eq!(checks.matches("<li>").count(), 2);
+    assert!(
+        checks.contains(r#"<ul class="report-list"><li>"#),
+        "{checks}"
+    );
+}
+
+#[test]
+fn notes_in_the_report_stay_text() {
+    let notes = [("Leg press", "Seat <4> & \"back\" flat".to_owned())];
+    assert_eq!(
+        super::tables::note_items(&notes),
+        "<dt>Leg press</dt><dd>Seat &lt;4&gt; &amp; &quot;back&quot; flat</dd>"
+    );
+}

@@ -1,4 +1,4 @@
-use crate::progress::{Consistency, short_date};
+use crate::progress::{Consistency, tables::calendar_rows};
 use leptos::prelude::*;
 
 /// This week against the target, the streak of weeks on target, and a
@@ -6,12 +6,13 @@ use leptos::prelude::*;
 /// for days off.
 #[component]
 pub fn ConsistencyPanel(consistency: Consistency) -> impl IntoView {
+    // The calendar's rows are written as text (`progress::tables`).
+    let rows = calendar_rows(&consistency);
     let Consistency {
         this_week,
         target,
         streak_weeks,
-        calendar,
-        today,
+        ..
     } = consistency;
     let week_text = if this_week >= u32::from(target) {
         format!(
@@ -36,42 +37,11 @@ pub fn ConsistencyPanel(consistency: Consistency) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Week of"</th>
-                        {["M", "T", "W", "T", "F", "S", "S"].map(|d| view! { <th scope="col">{d}</th> }).collect_view()}
+                        <th scope="col">"M"</th><th scope="col">"T"</th><th scope="col">"W"</th><th scope="col">"T"</th>
+                        <th scope="col">"F"</th><th scope="col">"S"</th><th scope="col">"S"</th>
                     </tr>
                 </thead>
-                <tbody>
-                    {calendar
-                        .into_iter()
-                        .map(|week| {
-                            view! {
-                                <tr class:on-target=week.on_target>
-                                    <th scope="row">{short_date(week.start_day)}</th>
-                                    {week
-                                        .days
-                                        .iter()
-                                        .enumerate()
-                                        .map(|(i, n)| {
-                                            let day = week.start_day + i as i64;
-                                            let (mark, said) = match n {
-                                                0 if day > today => ("", "not yet"),
-                                                0 => ("·", "no session"),
-                                                1 => ("●", "1 session"),
-                                                _ => ("●", "more than one session"),
-                                            };
-                                            let trained = *n > 0;
-                                            let is_today = day == today;
-                                            view! {
-                                                <td class:trained=trained class:today=is_today aria-label=said>
-                                                    {mark}
-                                                </td>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
+                <tbody inner_html=rows></tbody>
             </table>
         </section>
     }

@@ -1,7 +1,7 @@
 use crate::{
-    progress::{Outcome, by_week, date_label, short_date},
+    progress::{Outcome, by_week, date_label, short_date, tables::set_rows},
     screening::local_day,
-    session::{Effort, History, Session},
+    session::{History, Session},
     units::Unit,
 };
 use leptos::prelude::*;
@@ -90,7 +90,8 @@ fn SessionEntry(session: Session, unit: Unit, offset: i32) -> impl IntoView {
     }
 }
 
-/// Every set of a session.
+/// Every set of a session; its rows are written as text
+/// (`progress::tables`).
 #[component]
 fn SetTable(session: Session, unit: Unit) -> impl IntoView {
     view! {
@@ -105,31 +106,7 @@ fn SetTable(session: Session, unit: Unit) -> impl IntoView {
                     <th scope="col">"Pain"</th>
                 </tr>
             </thead>
-            <tbody>
-                {session
-                    .sets
-                    .iter()
-                    .map(|set| {
-                        let id = &session.plan.items[set.item].exercise_id;
-                        let name = crate::program::name_of(id).to_owned();
-                        view! {
-                            <tr class:skipped=!set.done()>
-                                <td>{name}</td>
-                                <td data-label="Set">{set.set}</td>
-                                <td data-label="Reps">{if set.done() { set.reps.to_string() } else { crate::backup::set_status(set).to_owned() }}</td>
-                                <td data-label="Load">{set.load_kg.map(|kg| unit.show(kg)).unwrap_or_default()}</td>
-                                <td data-label="Effort">{match set.effort {
-                                    Some(Effort::Easy) => "easy",
-                                    Some(Effort::Right) => "about right",
-                                    Some(Effort::Hard) => "hard",
-                                    None => "",
-                                }}</td>
-                                <td data-label="Pain">{set.pain.map(|p| p.to_string()).unwrap_or_default()}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
+            <tbody inner_html=set_rows(&session, unit)></tbody>
         </table>
     }
 }
