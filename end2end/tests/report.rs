@@ -270,3 +270,44 @@ async fn with_nothing_logged_the_report_says_so() {
     b.assert_clean_console("an empty report").await;
     b.close().await;
 }
+
+/// The same twelve weeks on the Progress screen: eight weeks at first, the
+/// rest on request, and a session opened before stays open.
+#[tokio::test]
+async fn progress_shows_older_weeks_on_request_and_keeps_an_open_session_open() {
+    let site = Site::export().await;
+    let b = Browser::start().await;
+    b.open(&site.url("/about")).await;
+    seed(&b).await;
+    b.open(&site.url("/progress")).await;
+    b.wait_for("[data-testid='progress-ready']").await;
+    let weeks = "return document.querySelectorAll('.week-heading').length";
+    assert_eq!(b.js(weeks, vec![]).await, json!(8));
+    b.click(".session-entry summary").await;
+    b.wait_for(".session-entry details[open] table.sets").await;
+    b.click("[data-testid='older-weeks']").await;
+    b.wait_for("[aria-labelledby='history'] > div:nth-of-type(2) .week-heading")
+        .await;
+    let shown = b.js(weeks, vec![]).await.as_u64().unwrap();
+    assert!((12..=13).contains(&shown), "{shown} weeks");
+    // Every session of the history is listed once.
+    let entries = b
+        .js(
+            "return document.querySelectorAll('.session-entry').length",
+            vec![],
+        )
+        .await;
+    assert_eq!(entries, json!(24));
+    // The session opened first is still open, and with every week shown
+    // the button is gone.
+    let first_open = b
+        .js(
+            "return document.querySelector('.session-entry details').open",
+            vec![],
+        )
+        .await;
+    assert_eq!(first_open, json!(true));
+    assert!(!b.exists("[data-testid='older-weeks']").await);
+    b.assert_clean_console("older weeks").await;
+    b.close().await;
+}

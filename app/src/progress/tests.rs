@@ -495,29 +495,59 @@ fn the_calendar_rows_mark_days_trained_today_and_days_to_come() {
 }
 
 #[test]
-fn the_set_rows_say_why_a_set_was_not_done() {
-    let mut s = session("a", NOV_25, "leg-press", 15, &[(15, None), (12, Some(2))]);
+fn each_session_in_the_history_opens_to_its_sets() {
+    let mut s = session(
+        "a",
+        NOV_25 + 3_600_000,
+        "leg-press",
+        15,
+        &[(15, None), (12, Some(2))],
+    );
     s.sets[1].effort = Some(Effort::Hard);
-    let rows = tables::set_rows(&s, Unit::Kg);
-    assert_eq!(rows.matches("<tr").count(), 2);
+    let h = history(vec![s.clone()]);
+    let html = tables::week_entries(&by_week(&h, 0), Unit::Kg, 0);
     assert!(
-        rows.starts_with(concat!(
-            r#"<tr><td>Leg press</td><td data-label="Set">1</td><td data-label="Reps">15</td>"#,
+        html.starts_with(concat!(
+            r#"<h3 class="week-heading">Week of 23 Nov · 1 session</h3><ul class="sessions">"#,
+            r#"<li class="session-entry" data-session="a"><details><summary>"#,
+            r#"<span class="session-date">Wed 25 Nov 2026</span>"#,
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains(" · 1 exercise · 2 sets</summary><table class=\"sets\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains(concat!(
+            r#"<tbody><tr><td>Leg press</td><td data-label="Set">1</td><td data-label="Reps">15</td>"#,
             r#"<td data-label="Load">40 kg</td><td data-label="Effort"></td><td data-label="Pain"></td></tr>"#
         )),
-        "{rows}"
+        "{html}"
     );
-    assert!(rows.contains(r#"<td data-label="Effort">hard</td><td data-label="Pain">2</td>"#));
-    // A set stopped for pain is greyed and says so in place of its reps.
-    let mut stopped = s.clone();
+    assert!(html.contains(r#"<td data-label="Effort">hard</td><td data-label="Pain">2</td>"#));
+    assert!(
+        html.ends_with("</tbody></table></details></li></ul>"),
+        "{html}"
+    );
+
+    // A set stopped for pain is greyed and says so in place of its reps,
+    // and the session is marked.
+    let mut stopped = s;
     stopped.sets[1].reps = 0;
     stopped.sets[1].stopped_for_pain = true;
-    let rows = tables::set_rows(&stopped, Unit::Lb);
-    assert!(rows.contains(r#"<tr class="skipped">"#), "{rows}");
+    stopped.phase = crate::session::Phase::StoppedForPain { felt: vec![] };
+    let h = history(vec![stopped]);
+    let html = tables::week_entries(&by_week(&h, 0), Unit::Lb, 0);
+    assert!(html.contains(r#"<tr class="skipped">"#), "{html}");
     assert!(
-        rows.contains(
+        html.contains(
             r#"<td data-label="Reps">stopped for pain</td><td data-label="Load">88.2 lb</td>"#
         ),
-        "{rows}"
+        "{html}"
+    );
+    assert!(
+        html.contains(r#" <span class="mark mark-pain">Stopped for pain</span></summary>"#),
+        "{html}"
     );
 }
