@@ -23,20 +23,9 @@ const MARKERS_UP_TO: usize = 40;
 /// More points than this would be closer than a pixel apart on a phone.
 const MAX_POINTS: usize = 60;
 
-/// The SVG's `viewBox`: a phone-wide drawing.
-pub const VIEW_BOX: &str = "0 0 320 136";
-
-/// A chart, ready for its `<svg>` element.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Drawing {
-    /// The text alternative: what the chart shows, in one sentence or two.
-    pub summary: String,
-    /// The elements inside the `<svg>`, its `<title>` first.
-    pub inner: String,
-}
-
-/// Draws `points` (one exercise's sessions, oldest first) for `name`.
-pub fn draw(points: &[Point], unit: Unit, offset: i32, name: &str) -> Drawing {
+/// Draws `points` (one exercise's sessions, oldest first) for `name`, as an
+/// `<svg>` element labelled with what it shows.
+pub fn draw(m: &mut Markup, points: &[Point], unit: Unit, offset: i32, name: &str) {
     let sessions = points.len();
     // The dates named are the first and last sessions', even where several
     // sessions share a point of the drawing.
@@ -107,7 +96,15 @@ pub fn draw(points: &[Point], unit: Unit, offset: i32, name: &str) -> Drawing {
     );
     let markers = n <= MARKERS_UP_TO;
 
-    let mut m = Markup::default();
+    m.open(
+        "svg",
+        &[
+            ("class", &"chart"),
+            ("viewBox", &"0 0 320 136"),
+            ("role", &"img"),
+            ("aria-label", &summary),
+        ],
+    );
     m.element("title", &[], &summary);
     // Volume bars behind, scaled to the largest.
     m.open("g", &[("class", &"chart-volume")]);
@@ -220,8 +217,5 @@ pub fn draw(points: &[Point], unit: Unit, offset: i32, name: &str) -> Drawing {
         m.text_at("chart-label", LEFT, 134.0, "start", date(first_day));
         m.text_at("chart-label", RIGHT, 134.0, "end", date(last_day));
     }
-    Drawing {
-        summary,
-        inner: m.finish(),
-    }
+    m.close("svg");
 }

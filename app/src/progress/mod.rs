@@ -3,9 +3,9 @@
 //! suggestion. Plain Rust over the stored history; the time and the time
 //! zone come in as arguments (instants are stored in UTC and shown local).
 
-pub mod chart;
+mod chart;
+pub mod html;
 mod suggest;
-pub mod tables;
 #[cfg(test)]
 mod tests;
 

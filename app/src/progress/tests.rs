@@ -386,6 +386,23 @@ fn point(day: u64, load: Option<f32>, reps: u32, pain: Option<u8>) -> Point {
     }
 }
 
+struct Drawn {
+    summary: String,
+    inner: String,
+}
+
+/// A chart drawn at UTC: its title and what the `<svg>` holds.
+fn draw(points: &[Point], unit: Unit, name: &str) -> Drawn {
+    let mut m = crate::markup::Markup::default();
+    chart::draw(&mut m, points, unit, 0, name);
+    let svg = m.finish();
+    assert!(svg.starts_with(r#"<svg class="chart" viewBox="0 0 320 136" role="img" aria-label=""#));
+    let inner = svg[svg.find("<title>").unwrap()..svg.len() - "</svg>".len()].to_owned();
+    let summary = inner["<title>".len()..inner.find("</title>").unwrap()].to_owned();
+    assert!(svg.contains(&format!(r#"aria-label="{summary}""#)), "{svg}");
+    Drawn { summary, inner }
+}
+
 fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
@@ -397,7 +414,7 @@ fn the_chart_draws_a_bar_and_a_point_per_session_and_marks_pain() {
         point(3, Some(45.0), 30, None),
         point(7, Some(50.0), 20, Some(3)),
     ];
-    let d = chart::draw(&points, Unit::Kg, 0, "Leg press");
+    let d = draw(&points, Unit::Kg, "Leg press");
     assert_eq!(
         d.summary,
         "Leg press: 3 sessions from 25 Nov to 2 Dec. Load from 40 to 50 kg. \
@@ -424,13 +441,13 @@ fn the_chart_draws_a_bar_and_a_point_per_session_and_marks_pain() {
 #[test]
 fn a_chart_without_loads_shows_reps_and_in_pounds_shows_pounds() {
     let reps = [point(0, None, 20, None), point(1, None, 24, None)];
-    let d = chart::draw(&reps, Unit::Kg, 0, "Core");
+    let d = draw(&reps, Unit::Kg, "Core");
     assert!(d.summary.contains("Reps from 20 to 24.") && d.summary.ends_with("No pain reported."));
     assert!(d.inner.contains(">reps</text>"));
     // No load, no volume: no bars.
     assert_eq!(count(&d.inner, "<rect "), 0);
 
-    let d = chart::draw(&[point(0, Some(45.359_24), 10, None)], Unit::Lb, 0, "Row");
+    let d = draw(&[point(0, Some(45.359_24), 10, None)], Unit::Lb, "Row");
     assert!(
         d.summary.contains("Load from 100 to 100 lb."),
         "{}",
@@ -445,7 +462,7 @@ fn a_long_chart_keeps_its_lines_and_drops_its_markers() {
     let points: Vec<Point> = (0..400)
         .map(|i| point(i, Some(40.0), 10, Some(0)))
         .collect();
-    let d = chart::draw(&points, Unit::Kg, 0, "Leg press");
+    let d = draw(&points, Unit::Kg, "Leg press");
     assert!(d.summary.starts_with("Leg press: 400 sessions"));
     assert_eq!(count(&d.inner, r#"class="chart-point""#), 0);
     assert!(count(&d.inner, "<rect ") <= 60);
@@ -455,10 +472,9 @@ fn a_long_chart_keeps_its_lines_and_drops_its_markers() {
 
 #[test]
 fn an_exercise_name_in_the_chart_stays_text() {
-    let d = chart::draw(
+    let d = draw(
         &[point(0, Some(40.0), 10, None)],
         Unit::Kg,
-        0,
         "<b>\"Press\"</b>",
     );
     assert!(
@@ -469,13 +485,20 @@ fn an_exercise_name_in_the_chart_stays_text() {
     );
 }
 
+/// The calendar's rows, as the Progress screen's overview writes them.
+fn calendar_rows(c: &Consistency) -> String {
+    let html = html::overview(c, &[], Unit::Kg, 0);
+    let start = html.find("<tbody>").unwrap() + "<tbody>".len();
+    html[start..html.find("</tbody>").unwrap()].to_owned()
+}
+
 #[test]
 fn the_calendar_rows_mark_days_trained_today_and_days_to_come() {
     let h = history(vec![
         session("a", NOV_25 + 8 * 3_600_000, "leg-press", 15, &[(15, None)]),
         session("b", NOV_25 - DAY, "leg-press", 15, &[(15, None)]),
     ]);
-    let rows = tables::calendar_rows(&consistency(&h, NOV_25 + 20 * 3_600_000, 0, 3));
+    let rows = calendar_rows(&consistency(&h, NOV_25 + 20 * 3_600_000, 0, 3));
     assert_eq!(rows.matches("<tr").count(), CALENDAR_WEEKS);
     let this_week = rows.rsplit("<tr").next().unwrap();
     assert_eq!(
@@ -490,7 +513,7 @@ fn the_calendar_rows_mark_days_trained_today_and_days_to_come() {
         )
     );
     // A week on target says so; a week with nothing done is only dots.
-    let on_target = tables::calendar_rows(&consistency(&h, NOV_25 + 20 * 3_600_000, 0, 2));
+    let on_target = calendar_rows(&consistency(&h, NOV_25 + 20 * 3_600_000, 0, 2));
     assert!(on_target.ends_with(&format!(r#"<tr class="on-target"{this_week}"#)));
 }
 
@@ -505,7 +528,7 @@ fn each_session_in_the_history_opens_to_its_sets() {
     );
     s.sets[1].effort = Some(Effort::Hard);
     let h = history(vec![s.clone()]);
-    let html = tables::week_entries(&by_week(&h, 0), Unit::Kg, 0);
+    let html = html::week_entries(&by_week(&h, 0), Unit::Kg, 0);
     assert!(
         html.starts_with(concat!(
             r#"<h3 class="week-heading">Week of 23 Nov · 1 session</h3><ul class="sessions">"#,
@@ -538,7 +561,7 @@ fn each_session_in_the_history_opens_to_its_sets() {
     stopped.sets[1].stopped_for_pain = true;
     stopped.phase = crate::session::Phase::StoppedForPain { felt: vec![] };
     let h = history(vec![stopped]);
-    let html = tables::week_entries(&by_week(&h, 0), Unit::Lb, 0);
+    let html = html::week_entries(&by_week(&h, 0), Unit::Lb, 0);
     assert!(html.contains(r#"<tr class="skipped">"#), "{html}");
     assert!(
         html.contains(
@@ -550,4 +573,45 @@ fn each_session_in_the_history_opens_to_its_sets() {
         html.contains(r#" <span class="mark mark-pain">Stopped for pain</span></summary>"#),
         "{html}"
     );
+}
+
+#[test]
+fn the_overview_shows_this_week_each_exercise_and_its_suggestion() {
+    let h = history(vec![
+        session(
+            "a",
+            NOV_25 - 7 * DAY,
+            "leg-press",
+            15,
+            &[(15, None), (15, None)],
+        ),
+        session("b", NOV_25, "leg-press", 15, &[(15, None), (15, None)]),
+    ]);
+    let c = consistency(&h, NOV_25 + 3_600_000, 0, 1);
+    let exercises = [html::ExerciseSeries {
+        exercise: crate::program::basics("leg-press").unwrap(),
+        series: exercise_series(&h, "leg-press"),
+        suggestion: next_load(&h, "leg-press", Unit::Kg),
+    }];
+    let html = html::overview(&c, &exercises, Unit::Kg, 0);
+    assert!(
+        html.contains(r#"<p class="big-figure" data-testid="this-week">This week: 1 session. Target of 1 reached.</p>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<p data-testid="streak">2 weeks in a row on target.</p>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<article class="exercise-progress" data-exercise="leg-press"><h3>Leg press</h3><svg class="chart""#),
+        "{html}"
+    );
+    // The suggestion is labelled as the app's, with its reason.
+    let advice = &html[html.find(r#"data-testid="advice-leg-press""#).expect(&html)..];
+    assert!(
+        advice.contains(r#"<span class="tag">the app's suggestion</span></p><p>"#),
+        "{advice}"
+    );
+    assert!(advice.contains("Next time: "), "{advice}");
+    assert!(html.ends_with("</article></section>"), "{html}");
 }

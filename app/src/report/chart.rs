@@ -20,12 +20,8 @@ const PAIN_Y: f64 = 110.0;
 const DOTS_UP_TO: usize = 40;
 const LABEL: &str = "report-chart-label";
 
-/// The SVG's `viewBox`: a page-wide drawing.
-pub const VIEW_BOX: &str = "0 0 480 136";
-
-/// Draws `line`: its text alternative, and the elements inside the `<svg>`
-/// (its `<title>` first).
-pub fn draw(line: &ExerciseLine, unit: Unit) -> crate::progress::chart::Drawing {
+/// Draws `line` as an `<svg>` element, labelled with what it shows.
+pub fn draw(m: &mut Markup, line: &ExerciseLine, unit: Unit) {
     let points = &line.points;
     let (d0, d1) = (
         points.first().map_or(0, |p| p.day),
@@ -81,7 +77,15 @@ pub fn draw(line: &ExerciseLine, unit: Unit) -> crate::progress::chart::Drawing 
         short_date_year
     };
 
-    let mut m = Markup::default();
+    m.open(
+        "svg",
+        &[
+            ("class", &"report-chart"),
+            ("viewBox", &"0 0 480 136"),
+            ("role", &"img"),
+            ("aria-label", &summary),
+        ],
+    );
     m.element("title", &[], &summary);
     for (x1, y1, x2, y2) in [(LEFT, BOTTOM, RIGHT, BOTTOM), (LEFT, TOP, LEFT, BOTTOM)] {
         m.leaf(
@@ -128,8 +132,5 @@ pub fn draw(line: &ExerciseLine, unit: Unit) -> crate::progress::chart::Drawing 
     }
     m.text_at(LABEL, LEFT, 132.0, "start", date(d0));
     m.text_at(LABEL, RIGHT, 132.0, "end", date(d1));
-    crate::progress::chart::Drawing {
-        summary,
-        inner: m.finish(),
-    }
+    m.close("svg");
 }

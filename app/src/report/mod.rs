@@ -8,8 +8,8 @@
 //! Plain Rust over the stored data; the time and the time zone come in as
 //! arguments.
 
-pub mod chart;
-pub mod tables;
+mod chart;
+pub mod html;
 #[cfg(test)]
 mod tests;
 

@@ -276,73 +276,100 @@ fn a_long_series_is_thinned_for_paper_without_losing_a_pain_mark() {
 fn the_report_chart_marks_each_session_that_brought_on_pain() {
     let data = data();
     let four = report(&data, Period::Weeks4);
-    let leg_press = four.exercises.iter().find(|e| e.id == "leg-press").unwrap();
-    let d = super::chart::draw(leg_press, Unit::Kg);
-    assert_eq!(
-        d.summary,
-        "Leg press: 4 sessions from 20 Dec 2025 to 7 Jan 2026; load from 50 to 55; \
-         brought on pain in 2 sessions."
+    let html = super::html::body(&four, Unit::Kg);
+    let summary = "Leg press: 4 sessions from 20 Dec 2025 to 7 Jan 2026; load from 50 to 55; \
+                   brought on pain in 2 sessions.";
+    let start = format!(
+        r#"<figure class="report-figure"><figcaption>Leg press</figcaption><svg class="report-chart" viewBox="0 0 480 136" role="img" aria-label="{summary}"><title>{summary}</title>"#
     );
-    assert!(
-        d.inner
-            .starts_with(&format!("<title>{}</title>", d.summary))
-    );
-    assert_eq!(d.inner.matches(r#"class="report-point""#).count(), 4);
+    let chart = &html[html.find(&start).expect(&html)..];
+    let chart = &chart[..chart.find("</svg>").unwrap()];
+    assert_eq!(chart.matches(r#"class="report-point""#).count(), 4);
     // A triangle under each of the two days with pain.
-    assert_eq!(d.inner.matches(r#"class="report-pain""#).count(), 2);
+    assert_eq!(chart.matches(r#"class="report-pain""#).count(), 2);
     // The line runs from the lowest load at the left edge to the highest at
     // the right.
-    assert!(d.inner.contains(r#"points="66.0,92.0 "#), "{}", d.inner);
-    assert!(d.inner.contains(r#" 470.0,12.0"/>"#), "{}", d.inner);
+    assert!(chart.contains(r#"points="66.0,92.0 "#), "{chart}");
+    assert!(chart.contains(r#" 470.0,12.0"/>"#), "{chart}");
     // Across two years, the dates carry theirs.
-    assert!(d.inner.contains(">20 Dec 2025</text>") && d.inner.contains(">7 Jan 2026</text>"));
+    assert!(chart.contains(">20 Dec 2025</text>") && chart.contains(">7 Jan 2026</text>"));
     // In pounds, the scale says so.
-    let d = super::chart::draw(leg_press, Unit::Lb);
-    assert!(d.inner.contains(">lb</text>"), "{}", d.inner);
+    let html = super::html::body(&four, Unit::Lb);
+    assert!(html.contains(">lb</text>"), "{html}");
 }
 
 #[test]
-fn the_report_tables_hold_every_row_as_the_report_has_it() {
+fn the_report_holds_every_row_as_the_report_has_it() {
     let data = data();
     let four = report(&data, Period::Weeks4);
-    let weeks = super::tables::week_rows(&four.weeks, 3);
-    assert_eq!(weeks.matches("<tr>").count(), four.weeks.len());
-    assert!(weeks.contains("<td>met</td>") || weeks.contains("<td>not met</td>"));
-
-    let program = super::tables::program_rows(&four.exercises, Unit::Kg);
-    assert_eq!(program.matches("<tr ").count(), four.exercises.len());
+    let html = super::html::body(&four, Unit::Kg);
     assert!(
-        program.contains(concat!(
+        html.starts_with(r#"<div class="report" data-testid="report-ready" data-period="4w"><section class="report-section" aria-labelledby="report-period"><h2 id="report-period">"#),
+        "{html}"
+    );
+    assert!(html.ends_with("</section></div>"), "{html}");
+    let weeks = html
+        .split("<tbody>")
+        .nth(1)
+        .unwrap()
+        .split("</tbody>")
+        .next()
+        .unwrap();
+    assert_eq!(weeks.matches("<tr>").count(), four.weeks.len());
+    assert!(
+        html.contains(concat!(
             r#"<tr data-exercise="leg-press"><th scope="row">Leg press</th>"#,
             r#"<td data-label="Sets × reps">5 × 15</td><td data-label="Sessions">4</td>"#,
             r#"<td data-label="First" data-testid="first">50 kg</td>"#,
             r#"<td data-label="Last" data-testid="last">55 kg</td>"#,
         )),
-        "{program}"
+        "{html}"
     );
     assert!(
-        program.contains(">Left out: no machine at the gym</td>"),
-        "{program}"
+        html.contains(">Left out: no machine at the gym</td>"),
+        "{html}"
     );
-
-    let stops = super::tables::stop_rows(&four.pain_stops);
     assert!(
-        stops.ends_with("<td>Leg press</td><td>Numbness, Tingling</td><td>the session</td></tr>"),
-        "{stops}"
+        html.contains(
+            "<td>Leg press</td><td>Numbness, Tingling</td><td>the session</td></tr></tbody>"
+        ),
+        "{html}"
     );
-    let checks = super::tables::check_rows(&four.checks);
-    assert_eq!(checks.matches("<li>").count(), 2);
+    assert!(html.contains(r#"<ul class="report-list"><li>"#), "{html}");
     assert!(
-        checks.contains(r#"<ul class="report-list"><li>"#),
-        "{checks}"
+        html.contains(
+            r#"<dl class="report-notes"><dt>Leg press</dt><dd>Seat on hole 4.</dd></dl>"#
+        ),
+        "{html}"
     );
 }
 
 #[test]
-fn notes_in_the_report_stay_text() {
-    let notes = [("Leg press", "Seat <4> & \"back\" flat".to_owned())];
-    assert_eq!(
-        super::tables::note_items(&notes),
-        "<dt>Leg press</dt><dd>Seat &lt;4&gt; &amp; &quot;back&quot; flat</dd>"
+fn an_empty_period_says_so_in_each_section_and_notes_stay_text() {
+    let mut r = report(&data(), Period::Weeks4);
+    r.pain_stops.clear();
+    r.checks.clear();
+    r.exercises.iter_mut().for_each(|e| e.points.clear());
+    r.notes = vec![("Leg press", "Seat <4> & \"back\" flat".to_owned())];
+    let html = super::html::body(&r, Unit::Kg);
+    for (id, text) in [
+        ("report-charts", "No sets logged in this period."),
+        ("report-stops", "None in this period."),
+        ("report-checks", "None in this period."),
+    ] {
+        assert!(
+            html.contains(&format!(
+                r#"<p class="report-empty" data-empty-for="{id}">{text}</p>"#
+            )),
+            "{id}: {html}"
+        );
+    }
+    assert!(!html.contains("<svg"));
+    assert!(
+        html.contains("<dd>Seat &lt;4&gt; &amp; &quot;back&quot; flat</dd>"),
+        "{html}"
     );
+    r.notes.clear();
+    let html = super::html::body(&r, Unit::Kg);
+    assert!(html.contains(r#"data-empty-for="report-notes">No notes.</p></section></div>"#));
 }

@@ -1,5 +1,5 @@
 use crate::{
-    progress::{by_week, tables::week_entries},
+    progress::{by_week, html::week_entries},
     session::History,
     units::Unit,
 };
@@ -10,7 +10,7 @@ const FIRST_WEEKS: usize = 8;
 
 /// The sessions by week, newest first. Each opens to show every set.
 ///
-/// The weeks are written as text (`progress::tables`), a batch of
+/// The weeks are written as text (`progress::html`), a batch of
 /// [`FIRST_WEEKS`] in each block: showing older weeks adds a block and
 /// leaves the others as they are (a session opened stays open).
 #[component]

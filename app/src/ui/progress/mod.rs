@@ -2,14 +2,8 @@
 //! a next-load suggestion per exercise, and the history by week. Its island
 //! is lazy: its code is a split of the wasm that only this page loads.
 
-mod chart;
-mod consistency_panel;
-mod exercise_progress;
 mod history_list;
 mod progress_page;
 mod progress_view;
 
-pub use {
-    chart::Chart, consistency_panel::ConsistencyPanel, exercise_progress::ExerciseProgress,
-    history_list::HistoryList, progress_page::ProgressPage, progress_view::ProgressView,
-};
+pub use {history_list::HistoryList, progress_page::ProgressPage, progress_view::ProgressView};

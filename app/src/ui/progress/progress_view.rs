@@ -1,5 +1,10 @@
-use super::{ConsistencyPanel, ExerciseProgress, HistoryList};
-use crate::{platform, program::session_order, progress, state::stores};
+use super::HistoryList;
+use crate::{
+    platform,
+    program::session_order,
+    progress::{self, html::ExerciseSeries},
+    state::stores,
+};
 use leptos::{either::EitherOf3, prelude::*};
 
 /// Reads the history once it is loaded and shows consistency, the
@@ -39,24 +44,23 @@ pub fn ProgressView() -> impl IntoView {
                 });
             }
             let consistency = progress::consistency(history, now, offset, target);
-            let exercises: Vec<_> = session_order()
-                .filter_map(|e| {
-                    let series = progress::exercise_series(history, e.id);
-                    (!series.is_empty()).then(|| {
-                        let suggestion = progress::next_load(history, e.id, unit);
-                        view! { <ExerciseProgress exercise=e series suggestion unit offset /> }
+            let exercises: Vec<ExerciseSeries> = session_order()
+                .filter_map(|exercise| {
+                    let series = progress::exercise_series(history, exercise.id);
+                    (!series.is_empty()).then(|| ExerciseSeries {
+                        exercise,
+                        series,
+                        suggestion: progress::next_load(history, exercise.id, unit),
                     })
                 })
                 .collect();
+            // Consistency and the exercises are read-only text
+            // (`progress::html`, tested natively): set as HTML, they cost
+            // the wasm a few string writes instead of a view per element.
+            let overview = progress::html::overview(&consistency, &exercises, unit, offset);
             EitherOf3::C(view! {
                 <div data-testid="progress-ready" hidden></div>
-                <ConsistencyPanel consistency />
-                <section class="panel" aria-labelledby="by-exercise">
-                    <h2 id="by-exercise">"By exercise"</h2>
-                    <p class="hint">"Load (line) and volume (bars) over time. A mark shows each session where the exercise brought on pain."</p>
-                    <p class="fine-print">"Next-load suggestions are the app's own rule, not the source's: up one step only when every set reached the top of its range with no pain and none felt hard; down one step after the exercise brought on pain; none after a session you stopped. The step is your machine's own, set in Settings."</p>
-                    {exercises}
-                </section>
+                <div inner_html=overview></div>
                 <HistoryList history=history.clone() unit offset />
             })
         })

@@ -1,4 +1,3 @@
-use super::ReportBody;
 use crate::{
     platform,
     progress::short_date_year,
@@ -95,7 +94,10 @@ pub fn ReportView() -> impl IntoView {
         </div>
         {move || match built.get() {
             None => Either::Left(view! { <p class="lead" data-testid="report-loading">"Reading your log on this device…"</p> }),
-            Some((report, unit)) => Either::Right(view! { <ReportBody report unit /> }),
+            // The report itself is read-only text for the period
+            // (`report::html`, tested natively): set as HTML, it costs the
+            // wasm a few string writes instead of a view per table cell.
+            Some((report, unit)) => Either::Right(view! { <div inner_html=report::html::body(&report, unit)></div> }),
         }}
     }
 }
