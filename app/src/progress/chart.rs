@@ -58,16 +58,7 @@ pub fn draw(m: &mut Markup, points: &[Point], unit: Unit, offset: i32, name: &st
     };
     let scale_label = if by_load { unit.symbol() } else { "reps" };
     let loads: Vec<f64> = points.iter().filter_map(value_of).collect();
-    let (lo, hi) = loads
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(lo, hi), &l| (lo.min(l), hi.max(l)));
-    let (lo, hi) = if loads.is_empty() {
-        (0.0, 1.0)
-    } else if hi - lo < 1.0 {
-        ((lo - 5.0).max(0.0), hi + 5.0)
-    } else {
-        (lo, hi)
-    };
+    let (lo, hi) = value_range(&loads);
     let y_load = |v: f64| BOTTOM - (v - lo) / (hi - lo) * (BOTTOM - TOP);
     let max_volume = points
         .iter()
@@ -218,4 +209,21 @@ pub fn draw(m: &mut Markup, points: &[Point], unit: Unit, offset: i32, name: &st
         m.text_at("chart-label", RIGHT, 134.0, "end", date(last_day));
     }
     m.close("svg");
+}
+
+/// The span of a chart's vertical scale: from the lowest value to the
+/// highest, widened to 10 around values that barely change (never below 0),
+/// so a flat line sits in the middle rather than on an edge.
+pub(crate) fn value_range(values: &[f64]) -> (f64, f64) {
+    if values.is_empty() {
+        return (0.0, 1.0);
+    }
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    if hi - lo < 1.0 {
+        ((lo - 5.0).max(0.0), hi + 5.0)
+    } else {
+        (lo, hi)
+    }
 }

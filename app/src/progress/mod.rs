@@ -3,7 +3,7 @@
 //! suggestion. Plain Rust over the stored history; the time and the time
 //! zone come in as arguments (instants are stored in UTC and shown local).
 
-mod chart;
+pub(crate) mod chart;
 pub mod html;
 mod suggest;
 #[cfg(test)]

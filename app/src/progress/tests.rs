@@ -615,3 +615,12 @@ fn the_overview_shows_this_week_each_exercise_and_its_suggestion() {
     assert!(advice.contains("Next time: "), "{advice}");
     assert!(html.ends_with("</article></section>"), "{html}");
 }
+
+#[test]
+fn a_chart_scale_spans_its_values_and_widens_around_a_flat_line() {
+    use super::chart::value_range;
+    assert_eq!(value_range(&[40.0, 55.0, 47.5]), (40.0, 55.0));
+    assert_eq!(value_range(&[40.0, 40.5]), (35.0, 45.5));
+    assert_eq!(value_range(&[2.0]), (0.0, 7.0));
+    assert_eq!(value_range(&[]), (0.0, 1.0));
+}

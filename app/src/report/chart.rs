@@ -42,14 +42,7 @@ pub fn draw(m: &mut Markup, line: &ExerciseLine, unit: Unit) {
         }
     };
     let values: Vec<f64> = points.iter().map(|p| shown(p.value)).collect();
-    let (lo, hi) = values
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
-    let (lo, hi) = if hi - lo < 1.0 {
-        ((lo - 5.0).max(0.0), hi + 5.0)
-    } else {
-        (lo, hi)
-    };
+    let (lo, hi) = crate::progress::chart::value_range(&values);
     let y = |v: f64| BOTTOM - (v - lo) / (hi - lo) * (BOTTOM - TOP);
     let scale = if line.by_load { unit.symbol() } else { "reps" };
     let summary = format!(
