@@ -1,6 +1,7 @@
-//! Showing weights. Formatted with integer arithmetic on purpose: Rust's
-//! float formatting adds tens of kilobytes to the wasm, and loads never
-//! need more than one decimal.
+//! Showing weights, and reading them. Formatted and read with integer
+//! arithmetic on purpose: Rust's float formatting and parsing each add
+//! kilobytes of code and tables to the wasm, and weights never need more
+//! than a few decimals.
 
 /// "40", "72.5", "0.3": at most one decimal, no trailing ".0".
 pub fn kg(value: f32) -> String {
@@ -95,6 +96,33 @@ pub fn count(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
+}
+
+/// A number as people type it: digits, with at most one decimal point (a
+/// comma works too) and at most three decimals, like "72", "72.5" or
+/// "72,25". Anything else (signs, exponents, "inf") is not a weight.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let (whole, fraction) = match text.split_once(['.', ',']) {
+        Some((whole, fraction)) => (whole, fraction),
+        None => (text, ""),
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0
+        || whole.len() > 6
+        || fraction.len() > 3
+        || !digits(whole)
+        || !digits(fraction)
+    {
+        return None;
+    }
+    let mut thousandths: u64 = 0;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        thousandths = thousandths * 10 + u64::from(b - b'0');
+    }
+    for _ in fraction.len()..3 {
+        thousandths *= 10;
+    }
+    Some(thousandths as f64 / 1000.0)
 }
 
 #[cfg(test)]

@@ -234,9 +234,10 @@ async fn loads_carry_over_from_set_to_set_and_to_the_next_session() {
     // step moves it to the stack's next plate, 50 lb.
     b.open(&site.url("/settings")).await;
     b.click("[data-unit='lb']").await;
-    b.click("[data-load-step='leg-press'] [data-step='10']")
+    // The pound steps show once pounds are chosen.
+    b.click("[data-choice='step:leg-press:lb:10']:not([hidden])")
         .await;
-    b.wait_for("[data-load-step='leg-press'] [data-step='10'][aria-pressed='true']")
+    b.wait_for("[data-choice='step:leg-press:lb:10'][aria-pressed='true']")
         .await;
     b.open(&site.url("/session")).await;
     b.wait_for("[data-testid='set'][data-set='1']").await;

@@ -292,3 +292,34 @@ pub fn query_param(name: &str) -> Option<String> {
         (key == name).then(|| value.to_owned())
     })
 }
+
+/// Calls `f` with every element of the page that has the attribute `name`,
+/// and its value.
+pub fn each_with_attr(name: &str, mut f: impl FnMut(&web_sys::Element, &str)) {
+    let Some(found) = document().and_then(|d| d.query_selector_all(&format!("[{name}]")).ok())
+    else {
+        return;
+    };
+    for i in 0..found.length() {
+        if let Some(el) = found
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            && let Some(value) = el.get_attribute(name)
+        {
+            f(&el, &value);
+        }
+    }
+}
+
+/// The value of the attribute `name` on the element an event happened in,
+/// or on its nearest ancestor that has it (a tap on a button's text names
+/// the button's).
+pub fn closest_attr(event: &web_sys::Event, name: &str) -> Option<String> {
+    event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(&format!("[{name}]"))
+        .ok()??
+        .get_attribute(name)
+}

@@ -2,6 +2,11 @@
 //! through [`crate::storage`]. More settings join this struct in later
 //! versions of the format, each with a migration step.
 
+mod choice;
+pub mod html;
+
+pub use choice::Choice;
+
 use crate::{storage::Stored, units::Unit};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -222,10 +227,7 @@ pub fn parse_body_weight_in(input: &str, unit: Unit) -> Result<Option<f32>, Body
     if input.is_empty() {
         return Ok(None);
     }
-    let value: f64 = input
-        .replace(',', ".")
-        .parse()
-        .map_err(|_| BodyWeightError::NotANumber)?;
+    let value = crate::units::parse_decimal(input).ok_or(BodyWeightError::NotANumber)?;
     let kg = unit.to_kg(value);
     if !kg.is_finite() || !BODY_WEIGHT_RANGE_KG.contains(&kg) {
         return Err(BodyWeightError::OutOfRange);
@@ -406,8 +408,9 @@ mod tests {
         assert_eq!(parse_body_weight(""), Ok(None));
         assert_eq!(parse_body_weight("heavy"), Err(BodyWeightError::NotANumber));
         assert_eq!(parse_body_weight("7"), Err(BodyWeightError::OutOfRange));
-        assert_eq!(parse_body_weight("inf"), Err(BodyWeightError::OutOfRange));
-        assert_eq!(parse_body_weight("NaN"), Err(BodyWeightError::OutOfRange));
+        assert_eq!(parse_body_weight("inf"), Err(BodyWeightError::NotANumber));
+        assert_eq!(parse_body_weight("NaN"), Err(BodyWeightError::NotANumber));
+        assert_eq!(parse_body_weight("-80"), Err(BodyWeightError::NotANumber));
     }
 
     #[test]
@@ -422,7 +425,7 @@ mod tests {
         );
         assert_eq!(
             parse_body_weight_in("inf", Unit::Lb),
-            Err(BodyWeightError::OutOfRange)
+            Err(BodyWeightError::NotANumber)
         );
         assert_eq!(
             parse_body_weight_in("heavy", Unit::Lb),

@@ -2,6 +2,7 @@
 //! so their code is a split of the wasm that only this page loads.
 
 mod body_weight_input;
+mod choices;
 mod cue_toggles;
 mod data_tools;
 mod install_app;

@@ -14,6 +14,10 @@ use leptos::prelude::*;
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
 pub fn SettingsPanels() -> impl IntoView {
+    let prefs = crate::state::stores().prefs;
+    // The one-tap settings' buttons are markup: they show the stored
+    // settings from here, and again on every change.
+    Effect::new(move |_| prefs.with(super::choices::show));
     view! {
         <section class="panel" aria-labelledby="theme-heading">
             <h2 id="theme-heading">"Display"</h2>

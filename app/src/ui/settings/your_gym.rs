@@ -1,4 +1,6 @@
+use super::choices;
 use crate::{
+    prefs::{Prefs, html},
     program::{Fact, Origin, session_order},
     state::stores,
 };
@@ -6,38 +8,14 @@ use leptos::prelude::*;
 
 /// The machines the user's gym lacks. Without one, the exercise is done the
 /// source's other way, or left out where the source gives none: the app
-/// never invents a replacement.
+/// never invents a replacement. Its buttons are markup (`prefs::html`), made
+/// live by [`choices`].
 #[component]
 pub fn YourGym() -> impl IntoView {
     let prefs = stores().prefs;
     view! {
         <p class="hint">"Mark a machine your gym does not have. Sessions and the program page then show what to do instead."</p>
-        <ul class="toggles">
-            {session_order()
-                .filter(|e| e.needs_machine())
-                .map(|e| {
-                    let id = e.id;
-                    let machine = e.equipment.first().map_or(e.name, |m| m.label());
-                    let missing = move || prefs.with(|p| p.missing_machines.contains(id));
-                    let instead = e.without_machine_text();
-                    let toggle = move |_| {
-                        prefs.update(|p| {
-                            if !p.missing_machines.remove(id) {
-                                p.missing_machines.insert(id.to_owned());
-                            }
-                        })
-                    };
-                    view! {
-                        <li data-machine=id>
-                            <button type="button" class="choice toggle" aria-pressed=move || missing().to_string() on:click=toggle>
-                                {format!("My gym has no {}", machine.to_ascii_lowercase())}
-                            </button>
-                            {move || missing().then(|| view! { <p class="hint">{instead.clone()}</p> })}
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+        <ul class="toggles" inner_html=html::machines(&Prefs::default()) on:click=choices::on_tap(prefs)></ul>
     }
 }
 

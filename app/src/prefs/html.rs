@@ -1,0 +1,216 @@
+//! The settings made with one tap, as HTML text ([`crate::markup`]): the
+//! theme, the unit, the cues, the machines the gym lacks and each machine's
+//! weight step. Every button names its [`Choice`] in `data-choice`, and an
+//! element shown only while a choice holds names it in `data-if-choice`
+//! (hidden otherwise): one handler and one effect in the settings island
+//! serve them all (`ui::settings::choices`), where a `view!` per button
+//! compiled its own code into the wasm. The server writes them as the
+//! browser does, from the default settings; the island then shows the
+//! person's own.
+
+use super::{Choice, Cue, LoadStep, Prefs, Theme, load_steps_of};
+use crate::{
+    markup::{Attr, Markup},
+    program::session_order,
+    units::{Unit, kg},
+};
+
+/// Light, dark, or follow the phone.
+pub fn themes(prefs: &Prefs) -> String {
+    let mut m = Markup::default();
+    for theme in Theme::ALL {
+        let test = [("data-theme-choice", &theme.as_attr() as _)];
+        button(
+            &mut m,
+            prefs,
+            &Choice::Theme(theme),
+            "choice",
+            &test,
+            theme.label(),
+        );
+    }
+    m.finish()
+}
+
+/// Kilograms or pounds.
+pub fn units(prefs: &Prefs) -> String {
+    let mut m = Markup::default();
+    for unit in Unit::ALL {
+        let label = match unit {
+            Unit::Kg => "Kilograms (kg)",
+            Unit::Lb => "Pounds (lb)",
+        };
+        let test = [("data-unit", &unit.symbol() as _)];
+        button(&mut m, prefs, &Choice::Unit(unit), "choice", &test, label);
+    }
+    m.finish()
+}
+
+/// Each session cue, on or off.
+pub fn cues(prefs: &Prefs) -> String {
+    let mut m = Markup::default();
+    for cue in Cue::ALL {
+        m.open("li", &[]);
+        let test = [("data-cue", &cue.id() as _)];
+        button(
+            &mut m,
+            prefs,
+            &Choice::Cue(cue),
+            "choice toggle",
+            &test,
+            cue.label(),
+        );
+        m.close("li");
+    }
+    m.finish()
+}
+
+/// A switch for each machine the program uses, with what sessions do
+/// instead, shown while the gym lacks it.
+pub fn machines(prefs: &Prefs) -> String {
+    let mut m = Markup::default();
+    for e in session_order().filter(|e| e.needs_machine()) {
+        let machine = e.equipment.first().map_or(e.name, |m| m.label());
+        let choice = Choice::NoMachine(e.id.to_owned());
+        m.open("li", &[("data-machine", &e.id)]);
+        let label = format!("My gym has no {}", machine.to_ascii_lowercase());
+        button(&mut m, prefs, &choice, "choice toggle", &[], &label);
+        shown_if(
+            &mut m,
+            prefs,
+            &choice,
+            "p",
+            &[("class", &"hint")],
+            &e.without_machine_text(),
+        );
+        m.close("li");
+    }
+    m.finish()
+}
+
+/// The weight step of each exercise done with a load, in the unit chosen
+/// (the steps of the other unit are there, hidden, for when it changes).
+pub fn load_steps(prefs: &Prefs) -> String {
+    let mut m = Markup::default();
+    for e in session_order().filter(|e| e.uses_load()) {
+        let label_id = format!("step-{}", e.id);
+        m.open("li", &[("data-load-step", &e.id)]);
+        m.element("p", &[("class", &"field-label"), ("id", &label_id)], e.name);
+        m.open(
+            "div",
+            &[
+                ("class", &"choice-group"),
+                ("role", &"group"),
+                ("aria-labelledby", &label_id),
+            ],
+        );
+        for unit in Unit::ALL {
+            let in_unit = Choice::Unit(unit);
+            for &amount in load_steps_of(unit) {
+                let choice = Choice::Step(e.id.to_owned(), LoadStep { amount, unit });
+                let label = format!("{} {}", kg(amount as f32), unit.symbol());
+                let step = kg(amount as f32);
+                let mut attrs: Vec<Attr> = vec![
+                    ("type", &"button"),
+                    ("class", &"choice"),
+                    ("data-step", &step),
+                ];
+                let (choice_attr, if_attr) = (choice.attr(), in_unit.attr());
+                attrs.push(("data-choice", &choice_attr));
+                attrs.push(("data-if-choice", &if_attr));
+                let pressed = prefs.chosen(&choice).to_string();
+                attrs.push(("aria-pressed", &pressed));
+                if !prefs.chosen(&in_unit) {
+                    attrs.push(("hidden", &""));
+                }
+                m.element("button", &attrs, label);
+            }
+        }
+        m.close("div").close("li");
+    }
+    m.finish()
+}
+
+/// A button that makes `choice`, pressed while it holds; `test` holds the
+/// attribute tests find it by, if any.
+fn button(m: &mut Markup, prefs: &Prefs, choice: &Choice, class: &str, test: &[Attr], label: &str) {
+    let (attr, pressed) = (choice.attr(), prefs.chosen(choice));
+    let mut attrs: Vec<Attr> = vec![("type", &"button"), ("class", &class)];
+    attrs.extend_from_slice(test);
+    attrs.push(("data-choice", &attr));
+    attrs.push(("aria-pressed", &pressed));
+    m.element("button", &attrs, label);
+}
+
+/// An element shown only while `choice` holds.
+fn shown_if(m: &mut Markup, prefs: &Prefs, choice: &Choice, tag: &str, attrs: &[Attr], text: &str) {
+    let mut all = attrs.to_vec();
+    let attr = choice.attr();
+    all.push(("data-if-choice", &attr));
+    if !prefs.chosen(choice) {
+        all.push(("hidden", &""));
+    }
+    m.element(tag, &all, text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_button_names_its_choice_and_shows_the_settings() {
+        let mut prefs = Prefs::default();
+        prefs.choose(&Choice::Theme(Theme::Dark));
+        assert_eq!(
+            themes(&prefs),
+            concat!(
+                r#"<button type="button" class="choice" data-theme-choice="system" data-choice="theme:system" aria-pressed="false">Match my phone</button>"#,
+                r#"<button type="button" class="choice" data-theme-choice="light" data-choice="theme:light" aria-pressed="false">Light</button>"#,
+                r#"<button type="button" class="choice" data-theme-choice="dark" data-choice="theme:dark" aria-pressed="true">Dark</button>"#,
+            )
+        );
+        assert!(units(&prefs).contains(
+            r#"data-unit="kg" data-choice="unit:kg" aria-pressed="true">Kilograms (kg)</button>"#
+        ));
+        assert!(cues(&prefs).starts_with(r#"<li><button type="button" class="choice toggle" data-cue="sound" data-choice="cue:sound" aria-pressed="true">"#));
+    }
+
+    #[test]
+    fn what_to_do_without_a_machine_shows_once_it_is_marked() {
+        let mut prefs = Prefs::default();
+        let html = machines(&prefs);
+        let hint = r#"<p class="hint" data-if-choice="no-machine:leg-press" hidden="">Leg press: "#;
+        assert!(html.contains(hint), "{html}");
+        prefs.choose(&Choice::NoMachine("leg-press".into()));
+        let html = machines(&prefs);
+        assert!(
+            html.contains(
+                r#"data-choice="no-machine:leg-press" aria-pressed="true">My gym has no "#
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<p class="hint" data-if-choice="no-machine:leg-press">Leg press: "#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn the_steps_of_the_other_unit_are_hidden() {
+        let prefs = Prefs::default();
+        let html = load_steps(&prefs);
+        let leg_press = &html[html
+            .find(r#"<li data-load-step="leg-press">"#)
+            .expect(&html)..];
+        let leg_press = &leg_press[..leg_press.find("</li>").unwrap()];
+        assert_eq!(leg_press.matches("<button ").count(), 7, "{leg_press}");
+        assert!(leg_press.contains(
+            r#"data-step="2.5" data-choice="step:leg-press:kg:2.5" data-if-choice="unit:kg" aria-pressed="true">2.5 kg</button>"#
+        ), "{leg_press}");
+        assert!(leg_press.contains(
+            r#"data-step="10" data-choice="step:leg-press:lb:10" data-if-choice="unit:lb" aria-pressed="false" hidden="">10 lb</button>"#
+        ), "{leg_press}");
+        // Floor work with body weight has no step.
+        assert!(!html.contains(r#"data-load-step="core""#));
+    }
+}

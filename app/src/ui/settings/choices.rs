@@ -1,0 +1,38 @@
+//! The settings made with one tap (theme, unit, cues, machines the gym
+//! lacks, weight steps): their buttons are markup written by
+//! `prefs::html`, each naming its [`Choice`]. One click handler, shared by
+//! the panels, makes the choice of the button tapped; one effect shows the
+//! person's settings on them all.
+
+use crate::{
+    platform,
+    prefs::{Choice, Prefs},
+    state::Persisted,
+};
+
+/// The click handler of a panel of one-tap settings.
+pub fn on_tap(prefs: Persisted<Prefs>) -> impl Fn(leptos::ev::MouseEvent) + Copy + 'static {
+    move |ev| {
+        if let Some(choice) =
+            platform::closest_attr(&ev, "data-choice").and_then(|attr| Choice::parse(&attr))
+        {
+            prefs.update(|p| p.choose(&choice));
+        }
+    }
+}
+
+/// Shows `prefs` on the page: each choice's button pressed or not, and
+/// what is shown only while a choice holds.
+pub fn show(prefs: &Prefs) {
+    platform::each_with_attr("data-choice", |el, attr| {
+        if let Some(choice) = Choice::parse(attr) {
+            let _ = el.set_attribute("aria-pressed", &prefs.chosen(&choice).to_string());
+        }
+    });
+    platform::each_with_attr("data-if-choice", |el, attr| {
+        let _ = match Choice::parse(attr).is_some_and(|c| prefs.chosen(&c)) {
+            true => el.remove_attribute("hidden"),
+            false => el.set_attribute("hidden", ""),
+        };
+    });
+}
