@@ -286,6 +286,26 @@ async fn a_busy_or_different_gym_keeps_the_program_rules() {
             .await
             .contains("3–4 sets × 10–12 reps")
     );
+    // A longer rest for the leg extension, and four sessions a week.
+    b.click("[data-testid='leg-extension-plus']").await;
+    assert_eq!(b.text("[data-testid='leg-extension-value']").await, "75 s");
+    b.click("[data-testid='weekly-target-plus']").await;
+    assert_eq!(b.text("[data-testid='weekly-target-value']").await, "4");
+    // Read back after a reload: the page comes with the defaults, then
+    // shows what is stored.
+    b.reload().await;
+    let shown = b
+        .js_async(
+            "const done = arguments[arguments.length - 1];
+             const value = id => document.querySelector(`[data-testid='${id}-value']`).textContent;
+             const check = () => value('leg-extension') === '75 s' && value('sets-chest-press') === '4'
+                 ? done([value('leg-extension'), value('weekly-target'), value('reps-chest-press')])
+                 : requestAnimationFrame(check);
+             check();",
+            vec![],
+        )
+        .await;
+    assert_eq!(shown, json!(["75 s", "4", "10"]));
 
     // The program page says what changes, and that the program includes it.
     b.open(&site.url("/program")).await;
@@ -325,6 +345,13 @@ async fn a_busy_or_different_gym_keeps_the_program_rules() {
         )
         .await;
     assert_eq!(sets, json!(4));
+    let rest = b
+        .js(
+            "return JSON.parse(localStorage.getItem('backstrong:active-session')).data.session.plan.items.find(i => i.exercise_id === 'leg-extension').rest_s",
+            vec![],
+        )
+        .await;
+    assert_eq!(rest, json!(75));
 
     // Machine taken: the leg extension waits, the leg curl starts now.
     b.click("[data-testid='do-later']").await;

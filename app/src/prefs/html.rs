@@ -1,19 +1,138 @@
-//! The settings made with one tap, as HTML text ([`crate::markup`]): the
-//! theme, the unit, the cues, the machines the gym lacks and each machine's
-//! weight step. Every button names its [`Choice`] in `data-choice`, and an
-//! element shown only while a choice holds names it in `data-if-choice`
-//! (hidden otherwise): one handler and one effect in the settings island
-//! serve them all (`ui::settings::choices`), where a `view!` per button
-//! compiled its own code into the wasm. The server writes them as the
-//! browser does, from the default settings; the island then shows the
-//! person's own.
+//! The settings made with one tap or with − and +, as HTML text
+//! ([`crate::markup`]): the theme, the unit, the cues, the machines the gym
+//! lacks, each machine's weight step, rest, sets and reps, the weekly
+//! target. Every button names its [`Choice`] in `data-choice`, or its
+//! [`Amount`] in `data-amount` (with `data-by`, −1 or +1), a value shown
+//! names its amount in `data-amount-value`, and an element shown only while
+//! a choice holds names it in `data-if-choice` (hidden otherwise): one
+//! handler and one effect in the settings island serve them all
+//! (`ui::settings::choices`), where a `view!` per control compiled its own
+//! code into the wasm. The server writes them as the browser does, from
+//! the default settings; the island then shows the person's own.
 
-use super::{Choice, Cue, LoadStep, Prefs, Theme, load_steps_of};
+use super::{Amount, Choice, Cue, LoadStep, Prefs, Theme, load_steps_of};
 use crate::{
     markup::{Attr, Markup},
-    program::session_order,
+    program::{Fact, Origin, session_order},
     units::{Unit, kg},
 };
+
+/// Rest between sets for each exercise.
+pub fn rest_lengths(prefs: &Prefs) -> String {
+    let mut m = Markup::default();
+    for e in session_order() {
+        m.open("li", &[("data-rest", &e.id)]);
+        stepper(&mut m, prefs, Amount::Rest(e), e.name, e.id);
+        m.close("li");
+    }
+    m.finish()
+}
+
+/// Sets and reps of each exercise whose program gives a range, with the
+/// range and where it comes from.
+pub fn sets_and_reps(prefs: &Prefs) -> String {
+    let mut m = Markup::default();
+    for e in session_order() {
+        let rx = e.prescription;
+        if rx.sets.min == rx.sets.max && rx.reps.min == rx.reps.max {
+            continue;
+        }
+        let range = match rx.origin {
+            Origin::Program(facts) => format!(
+                "The program: {} ({})",
+                rx.label(),
+                facts
+                    .iter()
+                    .map(Fact::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Origin::Suggested(_) => format!(
+                "Our suggestion: {} (the program gives no numbers)",
+                rx.label()
+            ),
+        };
+        m.open("li", &[("data-sets-reps", &e.id)]);
+        m.element("p", &[("class", &"field-label")], e.name);
+        m.element("p", &[("class", &"hint")], range);
+        stepper(
+            &mut m,
+            prefs,
+            Amount::Sets(e),
+            "Sets",
+            &format!("sets-{}", e.id),
+        );
+        stepper(
+            &mut m,
+            prefs,
+            Amount::Reps(e),
+            "Reps",
+            &format!("reps-{}", e.id),
+        );
+        m.close("li");
+    }
+    m.finish()
+}
+
+/// Sessions a week to aim for.
+pub fn weekly_target(prefs: &Prefs) -> String {
+    let mut m = Markup::default();
+    stepper(
+        &mut m,
+        prefs,
+        Amount::WeeklyTarget,
+        "Sessions a week",
+        "weekly-target",
+    );
+    m.finish()
+}
+
+/// A number with big − and + buttons (as `ui::session::Stepper` draws
+/// one): `id` names its parts for labels and tests.
+fn stepper(m: &mut Markup, prefs: &Prefs, amount: Amount, label: &str, id: &str) {
+    let (attr, label_id) = (amount.attr(), format!("{id}-label"));
+    m.open(
+        "div",
+        &[
+            ("class", &"stepper"),
+            ("role", &"group"),
+            ("aria-labelledby", &label_id),
+        ],
+    );
+    m.element(
+        "span",
+        &[("class", &"stepper-label"), ("id", &label_id)],
+        label,
+    );
+    m.open("span", &[("class", &"stepper-controls")]);
+    for (by, sign, word, part) in [(-1, "−", "less", "minus"), (1, "+", "more", "plus")] {
+        if by == 1 {
+            m.element(
+                "output",
+                &[
+                    ("class", &"stepper-value"),
+                    ("data-testid", &format_args!("{id}-value")),
+                    ("aria-live", &"polite"),
+                    ("data-amount-value", &attr),
+                ],
+                prefs.shown(amount),
+            );
+        }
+        m.element(
+            "button",
+            &[
+                ("type", &"button"),
+                ("class", &"button stepper-button"),
+                ("aria-label", &format_args!("{label}: {word}")),
+                ("data-testid", &format_args!("{id}-{part}")),
+                ("data-amount", &attr),
+                ("data-by", &by),
+            ],
+            sign,
+        );
+    }
+    m.close("span").close("div");
+}
 
 /// Light, dark, or follow the phone.
 pub fn themes(prefs: &Prefs) -> String {
@@ -193,6 +312,41 @@ mod tests {
             html.contains(r#"<p class="hint" data-if-choice="no-machine:leg-press">Leg press: "#),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_stepper_is_drawn_as_the_session_draws_one() {
+        let mut prefs = Prefs::default();
+        prefs.step(Amount::WeeklyTarget, 1);
+        assert_eq!(
+            weekly_target(&prefs),
+            concat!(
+                r#"<div class="stepper" role="group" aria-labelledby="weekly-target-label">"#,
+                r#"<span class="stepper-label" id="weekly-target-label">Sessions a week</span><span class="stepper-controls">"#,
+                r#"<button type="button" class="button stepper-button" aria-label="Sessions a week: less" data-testid="weekly-target-minus" data-amount="weekly-target" data-by="-1">−</button>"#,
+                r#"<output class="stepper-value" data-testid="weekly-target-value" aria-live="polite" data-amount-value="weekly-target">4</output>"#,
+                r#"<button type="button" class="button stepper-button" aria-label="Sessions a week: more" data-testid="weekly-target-plus" data-amount="weekly-target" data-by="1">+</button>"#,
+                "</span></div>",
+            )
+        );
+        let rest = rest_lengths(&prefs);
+        assert!(rest.starts_with(r#"<li data-rest="leg-press"><div class="stepper" role="group" aria-labelledby="leg-press-label">"#), "{rest}");
+        assert!(
+            rest.contains(r#"data-amount-value="rest:leg-press">90 s</output>"#),
+            "{rest}"
+        );
+        let sets = sets_and_reps(&prefs);
+        assert!(sets.contains(r#"<li data-sets-reps="chest-press"><p class="field-label">Chest press</p><p class="hint">"#), "{sets}");
+        assert!(sets.contains(r#"data-testid="reps-chest-press-plus" data-amount="reps:chest-press" data-by="1">+</button>"#), "{sets}");
+        // Only exercises whose program gives a range can be changed.
+        let ranged = session_order()
+            .filter(|e| {
+                let rx = e.prescription;
+                rx.sets.min < rx.sets.max || rx.reps.min < rx.reps.max
+            })
+            .count();
+        assert!(ranged > 0);
+        assert_eq!(sets.matches("<li data-sets-reps=").count(), ranged);
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! through [`crate::storage`]. More settings join this struct in later
 //! versions of the format, each with a migration step.
 
+mod amount;
 mod choice;
 pub mod html;
 
-pub use choice::Choice;
+pub use {amount::Amount, choice::Choice};
 
 use crate::{storage::Stored, units::Unit};
 use serde::{Deserialize, Serialize};

@@ -1,22 +1,32 @@
 //! The settings made with one tap (theme, unit, cues, machines the gym
-//! lacks, weight steps): their buttons are markup written by
-//! `prefs::html`, each naming its [`Choice`]. One click handler, shared by
-//! the panels, makes the choice of the button tapped; one effect shows the
-//! person's settings on them all.
+//! lacks, weight steps) or with − and + (rest, sets and reps, the weekly
+//! target): their controls are markup written by `prefs::html`, each
+//! naming its [`Choice`] or [`Amount`]. One click handler, shared by the
+//! panels, acts on the button tapped; one effect shows the person's
+//! settings on them all.
 
 use crate::{
     platform,
-    prefs::{Choice, Prefs},
+    prefs::{Amount, Choice, Prefs},
     state::Persisted,
 };
 
-/// The click handler of a panel of one-tap settings.
+/// The click handler of a panel of settings written as markup.
 pub fn on_tap(prefs: Persisted<Prefs>) -> impl Fn(leptos::ev::MouseEvent) + Copy + 'static {
     move |ev| {
         if let Some(choice) =
             platform::closest_attr(&ev, "data-choice").and_then(|attr| Choice::parse(&attr))
         {
             prefs.update(|p| p.choose(&choice));
+        } else if let Some(amount) =
+            platform::closest_attr(&ev, "data-amount").and_then(|attr| Amount::parse(&attr))
+        {
+            let by = platform::closest_attr(&ev, "data-by").map_or(0, |by| match by.as_str() {
+                "1" => 1,
+                "-1" => -1,
+                _ => 0,
+            });
+            prefs.update(|p| p.step(amount, by));
         }
     }
 }
@@ -27,6 +37,11 @@ pub fn show(prefs: &Prefs) {
     platform::each_with_attr("data-choice", |el, attr| {
         if let Some(choice) = Choice::parse(attr) {
             let _ = el.set_attribute("aria-pressed", &prefs.chosen(&choice).to_string());
+        }
+    });
+    platform::each_with_attr("data-amount-value", |el, attr| {
+        if let Some(amount) = Amount::parse(attr) {
+            el.set_text_content(Some(&prefs.shown(amount)));
         }
     });
     platform::each_with_attr("data-if-choice", |el, attr| {
