@@ -240,12 +240,18 @@ fn every_screen_renders_with_its_title() {
             "{path}: current screen marked"
         );
     }
-    // the server renders the default theme; the browser loads the stored one
-    assert!(
-        get("/settings")
-            .body()
-            .contains("data-theme-choice=\"system\" aria-pressed=\"true\"")
-    );
+    // the server renders the default settings; the browser shows the stored
+    // ones
+    let settings = get("/settings").body();
+    for shown in [
+        r#"data-choice="theme:system" aria-pressed="true""#,
+        r#"data-choice="theme:dark" aria-pressed="false""#,
+        r#"data-choice="unit:kg" aria-pressed="true""#,
+        r#"data-amount-value="weekly-target">3</output>"#,
+        r#"data-amount-value="rest:leg-press">90 s</output>"#,
+    ] {
+        assert!(settings.contains(shown), "{shown}");
+    }
 }
 
 #[test]
