@@ -145,6 +145,7 @@ pub fn themes(prefs: &Prefs) -> String {
             &Choice::Theme(theme),
             "choice",
             &test,
+            None,
             theme.label(),
         );
     }
@@ -160,7 +161,15 @@ pub fn units(prefs: &Prefs) -> String {
             Unit::Lb => "Pounds (lb)",
         };
         let test = [("data-unit", &unit.symbol() as _)];
-        button(&mut m, prefs, &Choice::Unit(unit), "choice", &test, label);
+        button(
+            &mut m,
+            prefs,
+            &Choice::Unit(unit),
+            "choice",
+            &test,
+            None,
+            label,
+        );
     }
     m.finish()
 }
@@ -177,6 +186,7 @@ pub fn cues(prefs: &Prefs) -> String {
             &Choice::Cue(cue),
             "choice toggle",
             &test,
+            None,
             cue.label(),
         );
         m.close("li");
@@ -193,7 +203,7 @@ pub fn machines(prefs: &Prefs) -> String {
         let choice = Choice::NoMachine(e.id.to_owned());
         m.open("li", &[("data-machine", &e.id)]);
         let label = format!("My gym has no {}", machine.to_ascii_lowercase());
-        button(&mut m, prefs, &choice, "choice toggle", &[], &label);
+        button(&mut m, prefs, &choice, "choice toggle", &[], None, &label);
         shown_if(
             &mut m,
             prefs,
@@ -228,21 +238,16 @@ pub fn load_steps(prefs: &Prefs) -> String {
             for &amount in load_steps_of(unit) {
                 let choice = Choice::Step(e.id.to_owned(), LoadStep { amount, unit });
                 let label = format!("{} {}", kg(amount as f32), unit.symbol());
-                let step = kg(amount as f32);
-                let mut attrs: Vec<Attr> = vec![
-                    ("type", &"button"),
-                    ("class", &"choice"),
-                    ("data-step", &step),
-                ];
-                let (choice_attr, if_attr) = (choice.attr(), in_unit.attr());
-                attrs.push(("data-choice", &choice_attr));
-                attrs.push(("data-if-choice", &if_attr));
-                let pressed = prefs.chosen(&choice).to_string();
-                attrs.push(("aria-pressed", &pressed));
-                if !prefs.chosen(&in_unit) {
-                    attrs.push(("hidden", &""));
-                }
-                m.element("button", &attrs, label);
+                let step = [("data-step", &kg(amount as f32) as _)];
+                button(
+                    &mut m,
+                    prefs,
+                    &choice,
+                    "choice",
+                    &step,
+                    Some(&in_unit),
+                    &label,
+                );
             }
         }
         m.close("div").close("li");
@@ -251,13 +256,29 @@ pub fn load_steps(prefs: &Prefs) -> String {
 }
 
 /// A button that makes `choice`, pressed while it holds; `test` holds the
-/// attribute tests find it by, if any.
-fn button(m: &mut Markup, prefs: &Prefs, choice: &Choice, class: &str, test: &[Attr], label: &str) {
+/// attribute tests find it by, if any; shown only while `shown_while`
+/// holds, if given.
+fn button(
+    m: &mut Markup,
+    prefs: &Prefs,
+    choice: &Choice,
+    class: &str,
+    test: &[Attr],
+    shown_while: Option<&Choice>,
+    label: &str,
+) {
     let (attr, pressed) = (choice.attr(), prefs.chosen(choice));
+    let condition = shown_while.map(Choice::attr);
     let mut attrs: Vec<Attr> = vec![("type", &"button"), ("class", &class)];
     attrs.extend_from_slice(test);
     attrs.push(("data-choice", &attr));
+    if let Some(condition) = &condition {
+        attrs.push(("data-if-choice", condition));
+    }
     attrs.push(("aria-pressed", &pressed));
+    if shown_while.is_some_and(|c| !prefs.chosen(c)) {
+        attrs.push(("hidden", &""));
+    }
     m.element("button", &attrs, label);
 }
 
