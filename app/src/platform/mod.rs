@@ -161,6 +161,40 @@ pub fn set_hidden(selector: &str, hidden: bool) {
     }
 }
 
+/// The first element of the page matching `selector` (`None` off the
+/// browser).
+pub fn find(selector: &str) -> Option<web_sys::Element> {
+    document()?.query_selector(selector).ok()?
+}
+
+/// Sets the text of the first element matching `selector`.
+pub fn set_text(selector: &str, text: &str) {
+    if let Some(el) = find(selector) {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// Sets the markup inside the first element matching `selector`.
+pub fn set_inner_html(selector: &str, markup: &str) {
+    if let Some(el) = find(selector) {
+        el.set_inner_html(markup);
+    }
+}
+
+/// Puts `markup` just before the first element matching `selector`.
+pub fn insert_html_before(selector: &str, markup: &str) {
+    if let Some(el) = find(selector) {
+        let _ = el.insert_adjacent_html("beforebegin", markup);
+    }
+}
+
+/// Takes the first element matching `selector` out of the page.
+pub fn remove(selector: &str) {
+    if let Some(el) = find(selector) {
+        el.remove();
+    }
+}
+
 /// True when the page is on screen (false in a background tab or behind a
 /// locked screen; true off the browser).
 pub fn is_visible() -> bool {
@@ -309,6 +343,19 @@ pub fn each_with_attr(name: &str, mut f: impl FnMut(&web_sys::Element, &str)) {
             f(&el, &value);
         }
     }
+}
+
+/// Of the elements with the attribute `name`, shows those whose value is
+/// `value` and hides the others: for markup that holds every answer and
+/// shows one.
+pub fn show_only(name: &str, value: &str) {
+    each_with_attr(name, |el, v| {
+        let _ = if v == value {
+            el.remove_attribute("hidden")
+        } else {
+            el.set_attribute("hidden", "")
+        };
+    });
 }
 
 /// The value of the attribute `name` on the element an event happened in,

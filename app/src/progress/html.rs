@@ -205,6 +205,45 @@ fn calendar_rows(m: &mut Markup, consistency: &Consistency) {
     }
 }
 
+/// Weeks of the history shown at first, and added by each tap on "Show
+/// older weeks", so a long history opens fast.
+pub const WEEKS_PER_BLOCK: usize = 8;
+
+/// What the screen says while the history is read.
+pub const LOADING: &str =
+    r#"<p class="lead" data-testid="progress-loading">Reading your history on this device…</p>"#;
+
+/// The screen with no session yet.
+pub const EMPTY: &str = r#"<div class="panel" data-testid="progress-empty"><p>No sessions yet. Your first one shows up here as soon as it ends: the weeks you trained, your loads and any pain, side by side.</p><a class="button button-primary" href="/session">Go to today's session</a></div>"#;
+
+/// The History panel: the newest [`WEEKS_PER_BLOCK`] weeks in a block, and
+/// a button for older ones when there are more (each tap adds a block
+/// before it: see [`week_block`]).
+pub fn history(weeks: &[WeekOfSessions], unit: Unit, offset: i32) -> String {
+    let mut m = Markup::default();
+    m.open(
+        "section",
+        &[("class", &"panel"), ("aria-labelledby", &"history")],
+    )
+    .element("h2", &[("id", &"history")], "History");
+    let first = weeks.len().min(WEEKS_PER_BLOCK);
+    let mut out = m.finish();
+    out.push_str(&week_block(&weeks[..first], unit, offset));
+    if weeks.len() > first {
+        out.push_str(OLDER_WEEKS);
+    }
+    out.push_str("</section>");
+    out
+}
+
+/// The button that adds a block of older weeks.
+const OLDER_WEEKS: &str = r#"<button type="button" class="button" data-testid="older-weeks" data-action="older-weeks">Show older weeks</button>"#;
+
+/// A block of weeks of the history (see [`week_entries`]).
+pub fn week_block(weeks: &[WeekOfSessions], unit: Unit, offset: i32) -> String {
+    format!("<div>{}</div>", week_entries(weeks, unit, offset))
+}
+
 /// Weeks of the history, newest first: a heading per week, then its
 /// sessions, each a `<details>` whose summary gives the date, how long it
 /// took, exercises and sets done, and a mark when it was stopped for pain or

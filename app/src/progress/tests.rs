@@ -624,3 +624,52 @@ fn a_chart_scale_spans_its_values_and_widens_around_a_flat_line() {
     assert_eq!(value_range(&[2.0]), (0.0, 7.0));
     assert_eq!(value_range(&[]), (0.0, 1.0));
 }
+
+#[test]
+fn the_history_panel_shows_eight_weeks_and_a_button_for_the_older_ones() {
+    // One session a week for `weeks` weeks, the newest on 25 Nov.
+    let of_weeks = |weeks: u64| {
+        history(
+            (0..weeks)
+                .map(|w| {
+                    session(
+                        &format!("s{w}"),
+                        NOV_25 + 3_600_000 - w * 7 * 86_400_000,
+                        "leg-press",
+                        15,
+                        &[(15, None)],
+                    )
+                })
+                .collect(),
+        )
+    };
+    let h = of_weeks(8);
+    let weeks = by_week(&h, 0);
+    let panel = html::history(&weeks, Unit::Kg, 0);
+    assert!(
+        panel.starts_with(
+            r#"<section class="panel" aria-labelledby="history"><h2 id="history">History</h2><div><h3 class="week-heading">Week of 23 Nov"#
+        ),
+        "{panel}"
+    );
+    assert!(panel.ends_with("</ul></div></section>"), "{panel}");
+    assert_eq!(panel.matches("week-heading").count(), 8);
+    assert!(!panel.contains("older-weeks"), "no more weeks: no button");
+
+    let h = of_weeks(9);
+    let weeks = by_week(&h, 0);
+    let panel = html::history(&weeks, Unit::Kg, 0);
+    assert_eq!(panel.matches("week-heading").count(), 8);
+    assert!(
+        panel.ends_with(r#"data-action="older-weeks">Show older weeks</button></section>"#),
+        "{panel}"
+    );
+    let older = html::week_block(&weeks[8..], Unit::Kg, 0);
+    assert!(
+        older.starts_with("<div><h3 class=\"week-heading\">Week of 28 Sep "),
+        "{older}"
+    );
+    assert!(older.ends_with("</ul></div>"), "{older}");
+    assert!(html::EMPTY.contains(r#"data-testid="progress-empty""#));
+    assert!(html::LOADING.contains(r#"data-testid="progress-loading""#));
+}

@@ -29,6 +29,7 @@
 //! to the same bytes.
 
 mod envelope;
+pub mod html;
 mod keys;
 mod local;
 mod merge;

@@ -2,8 +2,7 @@
 //! a next-load suggestion per exercise, and the history by week. Its island
 //! is lazy: its code is a split of the wasm that only this page loads.
 
-mod history_list;
 mod progress_page;
 mod progress_view;
 
-pub use {history_list::HistoryList, progress_page::ProgressPage, progress_view::ProgressView};
+pub use {progress_page::ProgressPage, progress_view::ProgressView};

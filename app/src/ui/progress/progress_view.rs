@@ -1,20 +1,31 @@
-use super::HistoryList;
 use crate::{
     platform,
     program::session_order,
-    progress::{self, html::ExerciseSeries},
+    progress::{
+        self, by_week,
+        html::{self, ExerciseSeries, WEEKS_PER_BLOCK},
+    },
     state::stores,
 };
-use leptos::{either::EitherOf3, prelude::*};
+use leptos::prelude::*;
 
 /// Reads the history once it is loaded and shows consistency, the
 /// per-exercise progress and the sessions by week.
+///
+/// All of it is read-only text written by `progress::html` (tested
+/// natively) and set as this element's HTML: a `view!` would cost the
+/// wasm build, mount and hydrate code for each element. It is written
+/// again when the history or the settings change; "Show older weeks" adds
+/// a block of weeks and leaves the others, and a session opened, as they
+/// are.
 // Lazy in the release build, which splits the wasm (feature `split`); the
 // wasm tests run an unsplit wasm, where a lazy island could not load.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
 pub fn ProgressView() -> impl IntoView {
     let st = stores();
+    // Blocks of weeks in the History panel now.
+    let blocks = StoredValue::new(1_usize);
     // For `make bench-storage`: the history is on screen once the frame
     // after loading begins.
     Effect::new(move |_| {
@@ -25,23 +36,18 @@ pub fn ProgressView() -> impl IntoView {
             });
         }
     });
-    move || {
+    // The stores are read after hydration, so this is "loading" on the
+    // server and while the island hydrates, as the markup must match.
+    let screen = move || {
         if !st.loaded.get() {
-            return EitherOf3::A(
-                view! { <p class="lead" data-testid="progress-loading">"Reading your history on this device…"</p> },
-            );
+            return html::LOADING.to_owned();
         }
         let now = platform::now_ms();
         let offset = platform::utc_offset_min();
         let (unit, target) = st.prefs.with(|p| (p.unit, p.weekly_target));
         st.history.with(|history| {
             if history.sessions.is_empty() {
-                return EitherOf3::B(view! {
-                    <div class="panel" data-testid="progress-empty">
-                        <p>"No sessions yet. Your first one shows up here as soon as it ends: the weeks you trained, your loads and any pain, side by side."</p>
-                        <a class="button button-primary" href="/session">"Go to today's session"</a>
-                    </div>
-                });
+                return html::EMPTY.to_owned();
             }
             let consistency = progress::consistency(history, now, offset, target);
             let exercises: Vec<ExerciseSeries> = session_order()
@@ -54,15 +60,34 @@ pub fn ProgressView() -> impl IntoView {
                     })
                 })
                 .collect();
-            // Consistency and the exercises are read-only text
-            // (`progress::html`, tested natively): set as HTML, they cost
-            // the wasm a few string writes instead of a view per element.
-            let overview = progress::html::overview(&consistency, &exercises, unit, offset);
-            EitherOf3::C(view! {
-                <div data-testid="progress-ready" hidden></div>
-                <div inner_html=overview></div>
-                <HistoryList history=history.clone() unit offset />
-            })
+            blocks.set_value(1);
+            format!(
+                r#"<div data-testid="progress-ready" hidden></div>{}{}"#,
+                html::overview(&consistency, &exercises, unit, offset),
+                html::history(&by_week(history, offset), unit, offset)
+            )
         })
-    }
+    };
+    let older_weeks = move |ev: leptos::ev::MouseEvent| {
+        if platform::closest_attr(&ev, "data-action").as_deref() != Some("older-weeks") {
+            return;
+        }
+        let offset = platform::utc_offset_min();
+        let unit = st.prefs.with_untracked(|p| p.unit);
+        st.history.with_untracked(|history| {
+            let weeks = by_week(history, offset);
+            let shown = blocks.get_value();
+            if let Some(block) = weeks.chunks(WEEKS_PER_BLOCK).nth(shown) {
+                platform::insert_html_before(
+                    "[data-action='older-weeks']",
+                    &html::week_block(block, unit, offset),
+                );
+            }
+            blocks.set_value(shown + 1);
+            if (shown + 1) * WEEKS_PER_BLOCK >= weeks.len() {
+                platform::remove("[data-action='older-weeks']");
+            }
+        });
+    };
+    view! { <div on:click=older_weeks inner_html=screen></div> }
 }

@@ -4,14 +4,19 @@ use crate::{
     report::{self, Period, Sources},
     state::stores,
 };
-use leptos::{either::Either, prelude::*};
+use leptos::prelude::*;
 
-/// Picks the period, prints, and shows the report once storage is read.
+/// Picks the period, prints, and shows the report once storage is read,
+/// around the page's markup (its `children`, rendered on the server and
+/// never hydrated: the period buttons, Print, and the report's place). The
+/// report is read-only text for the period (`report::html`, tested
+/// natively), set as HTML: a `view!` would cost the wasm build, mount and
+/// hydrate code for each table cell.
 // Lazy in the release build, which splits the wasm (feature `split`); the
 // wasm tests run an unsplit wasm, where a lazy island could not load.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
-pub fn ReportView() -> impl IntoView {
+pub fn ReportView(children: Children) -> impl IntoView {
     let st = stores();
     let period = RwSignal::new(Period::Weeks12);
     // `/report?period=all` opens on that period. Read after hydration: the
@@ -21,13 +26,17 @@ pub fn ReportView() -> impl IntoView {
             period.set(p);
         }
     });
-    let built = Memo::new(move |_| {
+    Effect::new(move |_| {
+        let period = period.get();
+        platform::each_with_attr("data-period-choice", |el, id| {
+            let _ = el.set_attribute("aria-pressed", &(id == period.id()).to_string());
+        });
         if !st.loaded.get() {
-            return None;
+            return;
         }
         let now = platform::now_ms();
         let offset = platform::utc_offset_min();
-        Some(st.history.with(|history| {
+        let (report, unit) = st.history.with(|history| {
             st.screening.with(|screening| {
                 st.notes.with(|notes| {
                     st.prefs.with(|prefs| {
@@ -37,67 +46,34 @@ pub fn ReportView() -> impl IntoView {
                             notes,
                             prefs,
                         };
-                        (
-                            report::build(&sources, period.get(), now, offset),
-                            prefs.unit,
-                        )
+                        (report::build(&sources, period, now, offset), prefs.unit)
                     })
                 })
             })
-        }))
+        });
+        platform::set_inner_html(".report-body", &report::html::body(&report, unit));
+        // The period on every printed page; and, for `make bench-storage`,
+        // a mark once the report is on screen.
+        platform::set_print_running_head(&format!(
+            "{}: {} – {}",
+            report.period.label(),
+            short_date_year(report.from_day),
+            short_date_year(report.to_day)
+        ));
+        let mark = format!("backstrong:report-rendered:{}", report.period.id());
+        platform::every_frame(move || {
+            platform::mark(&mark);
+            false
+        });
     });
-    // The period on every printed page; and, for `make bench-storage`,
-    // a mark once the report is on screen.
-    Effect::new(move |_| {
-        if let Some((r, _)) = built.get() {
-            let mark = format!("backstrong:report-rendered:{}", r.period.id());
-            platform::every_frame(move || {
-                platform::mark(&mark);
-                false
-            });
-            platform::set_print_running_head(&format!(
-                "{}: {} – {}",
-                r.period.label(),
-                short_date_year(r.from_day),
-                short_date_year(r.to_day)
-            ));
+    let tap = move |ev: leptos::ev::MouseEvent| {
+        if let Some(p) =
+            platform::closest_attr(&ev, "data-period-choice").and_then(|id| Period::from_id(&id))
+        {
+            period.set(p);
+        } else if platform::closest_attr(&ev, "data-action").as_deref() == Some("print") {
+            platform::print();
         }
-    });
-    view! {
-        <div class="report-controls no-print">
-            <div class="choice-group report-periods" role="group" aria-label="Period">
-                {Period::ALL
-                    .into_iter()
-                    .map(|p| {
-                        view! {
-                            <button
-                                type="button"
-                                class="choice"
-                                data-period=p.id()
-                                aria-pressed=move || (period.get() == p).to_string()
-                                on:click=move |_| period.set(p)
-                            >
-                                {p.short_label()}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-            <button
-                type="button"
-                class="button button-primary"
-                data-testid="report-print"
-                on:click=move |_| platform::print()
-            >
-                "Print or save as PDF"
-            </button>
-        </div>
-        {move || match built.get() {
-            None => Either::Left(view! { <p class="lead" data-testid="report-loading">"Reading your log on this device…"</p> }),
-            // The report itself is read-only text for the period
-            // (`report::html`, tested natively): set as HTML, it costs the
-            // wasm a few string writes instead of a view per table cell.
-            Some((report, unit)) => Either::Right(view! { <div inner_html=report::html::body(&report, unit)></div> }),
-        }}
-    }
+    };
+    view! { <div class="report-view" on:click=tap>{children()}</div> }
 }

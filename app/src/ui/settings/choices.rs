@@ -1,9 +1,9 @@
 //! The settings made with one tap (theme, unit, cues, machines the gym
 //! lacks, weight steps) or with − and + (rest, sets and reps, the weekly
 //! target): their controls are markup written by `prefs::html`, each
-//! naming its [`Choice`] or [`Amount`]. One click handler, shared by the
-//! panels, acts on the button tapped; one effect shows the person's
-//! settings on them all.
+//! naming its [`Choice`] or [`Amount`]. The settings island's click
+//! handler passes each tap to [`on_tap`]; one effect shows the person's
+//! settings on them all ([`show`]).
 
 use crate::{
     platform,
@@ -11,23 +11,22 @@ use crate::{
     state::Persisted,
 };
 
-/// The click handler of a panel of settings written as markup.
-pub fn on_tap(prefs: Persisted<Prefs>) -> impl Fn(leptos::ev::MouseEvent) + Copy + 'static {
-    move |ev| {
-        if let Some(choice) =
-            platform::closest_attr(&ev, "data-choice").and_then(|attr| Choice::parse(&attr))
-        {
-            prefs.update(|p| p.choose(&choice));
-        } else if let Some(amount) =
-            platform::closest_attr(&ev, "data-amount").and_then(|attr| Amount::parse(&attr))
-        {
-            let by = platform::closest_attr(&ev, "data-by").map_or(0, |by| match by.as_str() {
-                "1" => 1,
-                "-1" => -1,
-                _ => 0,
-            });
-            prefs.update(|p| p.step(amount, by));
-        }
+/// A tap on the settings page: a choice's button makes that choice, a
+/// stepper's button steps its amount (any other tap is not theirs).
+pub fn on_tap(ev: &web_sys::Event, prefs: Persisted<Prefs>) {
+    if let Some(choice) =
+        platform::closest_attr(ev, "data-choice").and_then(|attr| Choice::parse(&attr))
+    {
+        prefs.update(|p| p.choose(&choice));
+    } else if let Some(amount) =
+        platform::closest_attr(ev, "data-amount").and_then(|attr| Amount::parse(&attr))
+    {
+        let by = platform::closest_attr(ev, "data-by").map_or(0, |by| match by.as_str() {
+            "1" => 1,
+            "-1" => -1,
+            _ => 0,
+        });
+        prefs.update(|p| p.step(amount, by));
     }
 }
 

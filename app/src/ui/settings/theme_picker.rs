@@ -1,16 +1,11 @@
-use super::choices;
-use crate::{
-    prefs::{Prefs, html},
-    state::stores,
-};
+use crate::prefs::{Prefs, html};
 use leptos::prelude::*;
 
 /// Light, dark, or follow the phone. Saved at once; applies to every screen.
-/// Its buttons are markup (`prefs::html`), made live by [`choices`].
+/// Its buttons are markup (`prefs::html`), made live by the settings island (`choices`).
 #[component]
 pub fn ThemePicker() -> impl IntoView {
-    let prefs = stores().prefs;
     view! {
-        <div class="choice-group" role="group" aria-label="Colour theme" inner_html=html::themes(&Prefs::default()) on:click=choices::on_tap(prefs)></div>
+        <div class="choice-group" role="group" aria-label="Colour theme" inner_html=html::themes(&Prefs::default())></div>
     }
 }

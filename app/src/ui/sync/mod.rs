@@ -1,12 +1,7 @@
 //! Sync between devices on screen: the pairing page (`/sync`, which a
-//! pairing link opens), and the parts the settings panel shares with it.
+//! pairing link opens). The settings panel's part is in `ui::settings`.
 
 mod pair_device;
-mod pairing_details;
-mod sync_activity;
 mod sync_page;
 
-pub use {
-    pair_device::PairDevice, pairing_details::PairingDetails, sync_activity::SyncActivity,
-    sync_page::SyncPage,
-};
+pub use {pair_device::PairDevice, sync_page::SyncPage};

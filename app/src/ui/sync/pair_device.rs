@@ -1,11 +1,10 @@
-use super::SyncActivity;
 use crate::{
-    platform::net,
+    platform::{self, net},
     state::{
         stores,
         syncing::{self, Task},
     },
-    sync::{Activity, SyncKey},
+    sync::{Activity, SyncKey, html},
 };
 use leptos::{either::EitherOf4, prelude::*};
 
@@ -48,6 +47,12 @@ pub fn PairDevice() -> impl IntoView {
             && syncing::status()
                 .with(|s| s.on && matches!(s.activity, Activity::Done(_) | Activity::Offline))
     };
+    // What sync is doing, as markup (`sync::html`), written again when it
+    // changes.
+    let activity = move || {
+        syncing::status()
+            .with(|s| html::activity(s, platform::now_ms(), platform::utc_offset_min()))
+    };
     let join = move |_| {
         if let Found::Key(fragment) = found.get_untracked() {
             started.set(true);
@@ -67,7 +72,7 @@ pub fn PairDevice() -> impl IntoView {
                 }),
                 Found::Key(_) if joined() => EitherOf4::C(view! {
                     <p class="ok" data-testid="paired"><strong>"This device is paired."</strong>" It syncs on its own from now on: when you open the app, when the network comes back, and after each change."</p>
-                    <SyncActivity />
+                    <div inner_html=activity></div>
                     <div class="button-row">
                         <a class="button button-primary" href="/progress">"See your progress"</a>
                         <a class="button" href="/">"Home"</a>
@@ -81,7 +86,7 @@ pub fn PairDevice() -> impl IntoView {
                         </button>
                         <a class="button" href="/">"Not now"</a>
                     </div>
-                    <SyncActivity />
+                    <div inner_html=activity></div>
                     <ul class="hint">
                         <li>"Every session on this device and on theirs is kept."</li>
                         <li>"Notes and settings take the other devices' values; the colour scheme stays as it is here."</li>
