@@ -1,8 +1,9 @@
-//! The sync panel of the settings page, as markup (see `crate::markup` for
-//! why markup): which screen applies, and the parts that change while it is
-//! shown (what sync is doing, the pairing details, the question before the
-//! server's copy is deleted). The settings island puts each in its place
-//! when it changes; the buttons name their `data-action`.
+//! Sync on screen, as markup (see `crate::markup` for why markup): the
+//! settings page's sync panel and the pairing page. Which screen applies,
+//! and the parts that change while it is shown (what sync is doing, the
+//! pairing details, the question before the server's copy is deleted). The
+//! islands put each in its place when it changes; the buttons name their
+//! `data-action`.
 
 use super::{Activity, Pairing, SyncStatus, last_synced_label};
 use crate::markup::Markup;
@@ -195,6 +196,50 @@ pub fn delete_copy(asking: bool) -> &'static str {
     if asking { DELETE_CONFIRM } else { DELETE_ASK }
 }
 
+/// The pairing page's screens (`/sync`, which a pairing link opens).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairView {
+    /// The link is not read yet.
+    Reading,
+    /// The link cannot pair this device, for the reason given.
+    Problem,
+    /// The link holds a key: join?
+    Ask,
+    /// This device has joined.
+    Paired,
+}
+
+const PAIR_READING: &str = "<p>Reading the pairing link…</p>";
+
+const PAIR_PROBLEM_AFTER: &str = r#"<p>On the device that already syncs, open Settings → Sync between devices for its link or QR code. Or type its recovery code in Settings here.</p><p><a class="button" href="/settings#sync-heading">Open Settings</a></p>"#;
+
+const PAIR_ASK: &str = r#"<p>Join the devices that sync with the one that made this link?</p><div class="button-row"><button type="button" class="button button-primary" data-testid="pair-join" data-action="pair-join">Pair this device</button><a class="button" href="/">Not now</a></div><div data-sync-slot="activity"></div><ul class="hint"><li>Every session on this device and on theirs is kept.</li><li>Notes and settings take the other devices' values; the colour scheme stays as it is here.</li><li>What leaves this device is locked with the key in the link: the server cannot read it.</li></ul>"#;
+
+const PAIRED: &str = r#"<p class="ok" data-testid="paired"><strong>This device is paired.</strong> It syncs on its own from now on: when you open the app, when the network comes back, and after each change.</p><div data-sync-slot="activity"></div><div class="button-row"><a class="button button-primary" href="/progress">See your progress</a><a class="button" href="/">Home</a></div>"#;
+
+/// The markup of the pairing page's `view`; `problem` says why the link
+/// cannot pair (shown in [`PairView::Problem`] only).
+pub fn pair_page(view: PairView, problem: &str) -> String {
+    match view {
+        PairView::Reading => PAIR_READING.to_owned(),
+        PairView::Problem => {
+            let mut m = Markup::default();
+            m.element(
+                "p",
+                &[
+                    ("class", &"error"),
+                    ("role", &"alert"),
+                    ("data-testid", &"pair-problem"),
+                ],
+                problem,
+            );
+            m.finish() + PAIR_PROBLEM_AFTER
+        }
+        PairView::Ask => PAIR_ASK.to_owned(),
+        PairView::Paired => PAIRED.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,6 +337,17 @@ mod tests {
         );
         assert!(html.contains(">ABCD-EFGH</p></details>"), "{html}");
         assert!(delete_copy(false).contains("sync-delete-ask"));
+        let problem = pair_page(PairView::Problem, "No <key>.");
+        assert!(
+            problem.starts_with(
+                r#"<p class="error" role="alert" data-testid="pair-problem">No &lt;key&gt;.</p><p>"#
+            ),
+            "{problem}"
+        );
+        assert!(pair_page(PairView::Ask, "").contains(r#"data-action="pair-join""#));
+        for view in [PairView::Ask, PairView::Paired] {
+            assert!(pair_page(view, "").contains(r#"data-sync-slot="activity""#));
+        }
         assert!(delete_copy(true).contains("sync-delete-confirm"));
     }
 }

@@ -4,9 +4,13 @@ use crate::{
         stores,
         syncing::{self, Task},
     },
-    sync::{Activity, SyncKey, html},
+    sync::{
+        Activity, SyncKey,
+        html::{self, ACTIVITY_SLOT, PairView},
+    },
 };
-use leptos::{either::EitherOf4, prelude::*};
+use leptos::prelude::*;
+use std::{cell::RefCell, rc::Rc};
 
 /// What the page found in its address.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +24,9 @@ enum Found {
 }
 
 /// Reads the key from the address (and removes it from the address bar at
-/// once), asks before joining, then joins and syncs.
+/// once), asks before joining, then joins and syncs. Its screens are markup
+/// (`sync::html::pair_page`) written into the panel when they change, and
+/// what sync is doing into its place in them.
 #[cfg_attr(feature = "split", island(lazy))]
 #[cfg_attr(not(feature = "split"), island)]
 pub fn PairDevice() -> impl IntoView {
@@ -42,58 +48,58 @@ pub fn PairDevice() -> impl IntoView {
             None => Found::Nothing("This page pairs a device from a link made on another one, and its address holds no key (or the page was reloaded, which removes it).".to_owned()),
         });
     });
-    let joined = move || {
-        started.get()
-            && syncing::status()
-                .with(|s| s.on && matches!(s.activity, Activity::Done(_) | Activity::Offline))
-    };
-    // What sync is doing, as markup (`sync::html`), written again when it
-    // changes.
-    let activity = move || {
-        syncing::status()
-            .with(|s| html::activity(s, platform::now_ms(), platform::utc_offset_min()))
-    };
-    let join = move |_| {
+    // The screen and the activity last written: each is written again only
+    // when it changed, so the focused button stays.
+    let shown = Rc::new(RefCell::new((PairView::Reading, String::new())));
+    Effect::new(move |_| {
+        let status = syncing::status();
+        let started = started.get();
+        let joined = started
+            && status.with(|s| s.on && matches!(s.activity, Activity::Done(_) | Activity::Offline));
+        let mut shown = shown.borrow_mut();
+        found.with(|found| {
+            let view = match found {
+                Found::NotYet => PairView::Reading,
+                Found::Nothing(_) => PairView::Problem,
+                Found::Key(_) if joined => PairView::Paired,
+                Found::Key(_) => PairView::Ask,
+            };
+            if view != shown.0 {
+                let problem = match found {
+                    Found::Nothing(why) => why.as_str(),
+                    _ => "",
+                };
+                platform::set_inner_html(
+                    "[data-testid='pair-device']",
+                    &html::pair_page(view, problem),
+                );
+                *shown = (view, String::new());
+            }
+        });
+        let activity =
+            status.with(|s| html::activity(s, platform::now_ms(), platform::utc_offset_min()));
+        if activity != shown.1 {
+            platform::set_inner_html(ACTIVITY_SLOT, &activity);
+            shown.1 = activity;
+        }
+        if started && let Some(button) = platform::find("[data-action='pair-join']") {
+            let _ = button.set_attribute("disabled", "");
+        }
+    });
+    let join = move |ev: leptos::ev::MouseEvent| {
+        if platform::closest_attr(&ev, "data-action").as_deref() != Some("pair-join")
+            || started.get_untracked()
+        {
+            return;
+        }
         if let Found::Key(fragment) = found.get_untracked() {
             started.set(true);
             syncing::request(st, Task::TurnOn(Some(fragment)));
         }
     };
     view! {
-        <section class="panel" data-testid="pair-device">
-            {move || match found.get() {
-                Found::NotYet => EitherOf4::A(view! {
-                    <p>"Reading the pairing link…"</p>
-                }),
-                Found::Nothing(why) => EitherOf4::B(view! {
-                    <p class="error" role="alert" data-testid="pair-problem">{why}</p>
-                    <p>"On the device that already syncs, open Settings → Sync between devices for its link or QR code. Or type its recovery code in Settings here."</p>
-                    <p><a class="button" href="/settings#sync-heading">"Open Settings"</a></p>
-                }),
-                Found::Key(_) if joined() => EitherOf4::C(view! {
-                    <p class="ok" data-testid="paired"><strong>"This device is paired."</strong>" It syncs on its own from now on: when you open the app, when the network comes back, and after each change."</p>
-                    <div inner_html=activity></div>
-                    <div class="button-row">
-                        <a class="button button-primary" href="/progress">"See your progress"</a>
-                        <a class="button" href="/">"Home"</a>
-                    </div>
-                }),
-                Found::Key(_) => EitherOf4::D(view! {
-                    <p>"Join the devices that sync with the one that made this link?"</p>
-                    <div class="button-row">
-                        <button type="button" class="button button-primary" data-testid="pair-join" disabled=move || started.get() on:click=join>
-                            "Pair this device"
-                        </button>
-                        <a class="button" href="/">"Not now"</a>
-                    </div>
-                    <div inner_html=activity></div>
-                    <ul class="hint">
-                        <li>"Every session on this device and on theirs is kept."</li>
-                        <li>"Notes and settings take the other devices' values; the colour scheme stays as it is here."</li>
-                        <li>"What leaves this device is locked with the key in the link: the server cannot read it."</li>
-                    </ul>
-                }),
-            }}
+        <section class="panel" data-testid="pair-device" on:click=join>
+            <p>"Reading the pairing link…"</p>
         </section>
     }
 }
