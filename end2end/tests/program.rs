@@ -89,7 +89,12 @@ async fn program_screens(host: Host) {
         vec![],
     )
     .await;
-    let error = b.wait_for(".notes .error").await.text().await.unwrap();
+    let error = b
+        .wait_for(".notes .error:not([hidden])")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(error.contains("2001") && error.contains("2000"), "{error}");
     assert_eq!(
         b.js("return JSON.parse(localStorage.getItem('backstrong:notes')).data.by_exercise['leg-curl']", vec![]).await,
@@ -108,7 +113,12 @@ async fn program_screens(host: Host) {
         .send_keys("eighty\u{E004}")
         .await
         .unwrap();
-    let error = b.wait_for(".panel .error").await.text().await.unwrap();
+    let error = b
+        .wait_for("#body-weight-error:not([hidden])")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(error.contains("number"), "{error}");
     b.find("#body-weight").await.clear().await.unwrap();
     b.find("#body-weight")

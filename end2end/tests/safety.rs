@@ -249,15 +249,26 @@ async fn the_stop_page_ends_a_running_session() {
     b.open(&site.url("/session")).await;
     start_to_first_set(b).await;
     b.open(&site.url("/stop")).await;
-    b.click("[data-testid='end-session-now']").await;
-    b.wait_for("[data-testid='session-ended-here']").await;
+    // Both panels are in the page, hidden until they apply.
+    b.click("[data-testid='end-session-offer']:not([hidden]) [data-testid='end-session-now']")
+        .await;
+    b.wait_for("[data-testid='session-ended-here']:not([hidden])")
+        .await;
+    assert!(
+        !b.exists("[data-testid='end-session-offer']:not([hidden])")
+            .await
+    );
     let sessions = history(b).await;
     assert_eq!(sessions[0][4], json!(1), "stopped for pain");
     b.open(&site.url("/session")).await;
     b.wait_for("[data-testid='locked-today']").await;
     // With no session running, the Stop page offers nothing to end.
     b.open(&site.url("/stop")).await;
-    assert!(!b.exists("[data-testid='end-session-offer']").await);
+    b.wait_for("body[data-hydrated]").await;
+    assert!(
+        !b.exists("[data-testid='end-session-offer']:not([hidden])")
+            .await
+    );
     b.assert_clean_console("stop page").await;
     browser.close().await;
 }
