@@ -358,6 +358,15 @@ pub fn show_only(name: &str, value: &str) {
     });
 }
 
+/// The text field an event happened in, when it is the one with `id`.
+pub fn input_target(event: &web_sys::Event, id: &str) -> Option<web_sys::HtmlInputElement> {
+    event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()
+        .filter(|input| input.id() == id)
+}
+
 /// The value of the attribute `name` on the element an event happened in,
 /// or on its nearest ancestor that has it (a tap on a button's text names
 /// the button's).

@@ -62,11 +62,7 @@ pub fn show(prefs: &Prefs) {
 
 /// A weight typed and confirmed: saved, or refused with the reason.
 pub fn on_change(ev: &web_sys::Event, prefs: Persisted<Prefs>) {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .filter(|input| input.id() == "body-weight")
-    else {
+    let Some(input) = platform::input_target(ev, "body-weight") else {
         return;
     };
     let unit = prefs.with_untracked(|p| p.unit);

@@ -8,7 +8,6 @@ use crate::{
 };
 use crate::{markup::Markup, state::Stores};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Where the import stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -208,11 +207,7 @@ impl Tools {
 
     /// A file chosen for import (any other change is not the tools').
     pub fn on_change(self, ev: &web_sys::Event) {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .filter(|input| input.id() == "import-file")
-        else {
+        let Some(input) = platform::input_target(ev, "import-file") else {
             return;
         };
         let st = self.st;

@@ -7,6 +7,7 @@ mod cue_toggles;
 mod data_tools;
 mod install_app;
 mod load_steps;
+mod panel;
 mod rest_lengths;
 mod settings_page;
 mod settings_panels;
@@ -22,6 +23,7 @@ pub use {
     data_tools::DataTools,
     install_app::InstallApp,
     load_steps::LoadSteps,
+    panel::Panel,
     rest_lengths::RestLengths,
     settings_page::SettingsPage,
     settings_panels::SettingsPanels,

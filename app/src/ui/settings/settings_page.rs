@@ -1,5 +1,5 @@
 use super::{
-    BodyWeightInput, CueToggles, DataTools, InstallApp, LoadSteps, RestLengths, SetsAndReps,
+    BodyWeightInput, CueToggles, DataTools, InstallApp, LoadSteps, Panel, RestLengths, SetsAndReps,
     SettingsPanels, SyncPanel, ThemePicker, UnitPicker, WeeklyTargetInput, YourGym,
 };
 use leptos::prelude::*;
@@ -14,50 +14,40 @@ pub fn SettingsPage() -> impl IntoView {
         <Title text="Settings" />
         <h1>"Settings"</h1>
         <SettingsPanels>
-            <section class="panel" aria-labelledby="theme-heading">
-                <h2 id="theme-heading">"Display"</h2>
+            <Panel heading_id="theme-heading" title="Display">
                 <ThemePicker />
-            </section>
-            <section class="panel" aria-labelledby="body-heading">
-                <h2 id="body-heading">"You"</h2>
+            </Panel>
+            <Panel heading_id="body-heading" title="You">
                 <BodyWeightInput />
                 <h3>"Units"</h3>
                 <UnitPicker />
                 <h3>"Weekly target"</h3>
                 <WeeklyTargetInput />
-            </section>
-            <section class="panel" aria-labelledby="rest-heading">
-                <h2 id="rest-heading">"Rest between sets"</h2>
+            </Panel>
+            <Panel heading_id="rest-heading" title="Rest between sets">
                 <RestLengths />
-            </section>
-            <section class="panel" aria-labelledby="gym-heading">
-                <h2 id="gym-heading">"Your gym"</h2>
+            </Panel>
+            <Panel heading_id="gym-heading" title="Your gym">
                 <YourGym />
-            </section>
-            <section class="panel" aria-labelledby="sets-reps-heading">
-                <h2 id="sets-reps-heading">"Sets and reps"</h2>
+            </Panel>
+            <Panel heading_id="sets-reps-heading" title="Sets and reps">
                 <SetsAndReps />
-            </section>
-            <section class="panel" aria-labelledby="steps-heading">
-                <h2 id="steps-heading">"Your gym's weight steps"</h2>
+            </Panel>
+            <Panel heading_id="steps-heading" title="Your gym's weight steps">
                 <LoadSteps />
-            </section>
-            <section class="panel" aria-labelledby="cues-heading">
-                <h2 id="cues-heading">"Session cues"</h2>
+            </Panel>
+            <Panel heading_id="cues-heading" title="Session cues">
                 <CueToggles />
-            </section>
-            <section class="panel" aria-labelledby="install-heading">
-                <h2 id="install-heading">"Install and offline"</h2>
+            </Panel>
+            <Panel heading_id="install-heading" title="Install and offline">
                 <InstallApp />
-            </section>
-            <section class="panel" aria-labelledby="sync-heading" id="sync">
-                <h2 id="sync-heading">"Sync between devices"</h2>
+            </Panel>
+            <Panel heading_id="sync-heading" title="Sync between devices" id="sync">
                 <SyncPanel />
-            </section>
-            <section class="panel" aria-labelledby="data-heading">
-                <h2 id="data-heading">"Your data"</h2>
+            </Panel>
+            <Panel heading_id="data-heading" title="Your data">
                 <DataTools />
-            </section>
+            </Panel>
         </SettingsPanels>
     }
 }

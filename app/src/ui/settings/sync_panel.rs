@@ -124,11 +124,7 @@ impl SyncControls {
 
     /// Focus on the pairing link selects it whole, ready to copy.
     pub fn on_focus(ev: &web_sys::Event) {
-        if let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .filter(|input| input.id() == "sync-link")
-        {
+        if let Some(input) = platform::input_target(ev, "sync-link") {
             input.select();
         }
     }
