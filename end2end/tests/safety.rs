@@ -248,6 +248,10 @@ async fn the_stop_page_ends_a_running_session() {
     let b = &browser;
     b.open(&site.url("/session")).await;
     start_to_first_set(b).await;
+    // The home page offers to pick the running session up again.
+    b.open(&site.url("/")).await;
+    b.wait_for("[data-testid='resume-offer'] a[href='/session']")
+        .await;
     b.open(&site.url("/stop")).await;
     // Both panels are in the page, hidden until they apply.
     b.click("[data-testid='end-session-offer']:not([hidden]) [data-testid='end-session-now']")
