@@ -57,7 +57,7 @@ if [ "$(cat "$out/.stamp" 2>/dev/null)" != "$stamp" ]; then
   # their splits load already (tools/wasm-split/src/merge.rs). Chunks only
   # sync uses stay apart: people without sync never download them.
   target/release/wasm-split "$wasm_in" "$out/split" "$name" --small 2000 \
-    --apart perform_ --apart pair_device_ --within mount_screen_=session_runner_ --merge-with node_modules/.bin/wasm-merge "${features[@]}"
+    --apart perform_ --apart pair_device_ --within screen_markup_=session_runner_ --merge-with node_modules/.bin/wasm-merge "${features[@]}"
   # --keep-lld-exports: the chunks link against the main module's exports.
   wasm-bindgen --target web --no-typescript --keep-lld-exports \
     --out-dir "$out/bindgen" --out-name "$name" "$out/split/$name.wasm"

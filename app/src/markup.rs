@@ -86,6 +86,69 @@ impl Markup {
         self.close("tr")
     }
 
+    /// Markup written as it is: only for text of the app's own, such as
+    /// its drawings, never for anything stored or typed.
+    pub fn raw(&mut self, trusted: &str) -> &mut Self {
+        self.out.push_str(trusted);
+        self
+    }
+
+    /// A number with big − and + buttons, no keyboard needed at the gym:
+    /// `id` names its parts for labels and tests; both buttons carry the
+    /// attribute `control` and `data-by` (−1 or 1), and the value shown
+    /// carries `control` with `-value` added to its name.
+    pub fn stepper(
+        &mut self,
+        label: &str,
+        id: &str,
+        value: impl Display,
+        control: (&str, &dyn Display),
+    ) -> &mut Self {
+        let label_id = format!("{id}-label");
+        let value_attr = format!("{}-value", control.0);
+        self.open(
+            "div",
+            &[
+                ("class", &"stepper"),
+                ("role", &"group"),
+                ("aria-labelledby", &label_id),
+            ],
+        );
+        self.element(
+            "span",
+            &[("class", &"stepper-label"), ("id", &label_id)],
+            label,
+        );
+        self.open("span", &[("class", &"stepper-controls")]);
+        for (by, sign, word, part) in [(-1, "−", "less", "minus"), (1, "+", "more", "plus")] {
+            if by == 1 {
+                self.element(
+                    "output",
+                    &[
+                        ("class", &"stepper-value"),
+                        ("data-testid", &format_args!("{id}-value")),
+                        ("aria-live", &"polite"),
+                        (&value_attr, control.1),
+                    ],
+                    &value,
+                );
+            }
+            self.element(
+                "button",
+                &[
+                    ("type", &"button"),
+                    ("class", &"button stepper-button"),
+                    ("aria-label", &format_args!("{label}: {word}")),
+                    ("data-testid", &format_args!("{id}-{part}")),
+                    control,
+                    ("data-by", &by),
+                ],
+                sign,
+            );
+        }
+        self.close("span").close("div")
+    }
+
     /// The markup written so far.
     pub fn finish(self) -> String {
         self.out

@@ -250,7 +250,7 @@ async fn a_screen_whose_download_is_replaced_says_so_and_comes_on_try_again() {
         r#"const real = window.fetch;
            window.__portal = true;
            window.fetch = (input, init) =>
-             window.__portal && String(input.url ?? input).includes("/split_mount_screen_")
+             window.__portal && String(input.url ?? input).includes("/split_screen_markup_")
                ? Promise.resolve(new Response("<!DOCTYPE html><title>Sign in to the gym's Wi-Fi</title>",
                    { status: 200, headers: { "Content-Type": "text/html" } }))
                : real(input, init);"#,

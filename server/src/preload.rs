@@ -35,7 +35,7 @@ const SYNC_SPLIT: &str = "perform_";
 /// session does not wait for them. A first visit fetches them only when a
 /// session starts.
 const RUNNER_SPLIT: &str = "session_runner_loader_";
-const SESSION_SCREENS_SPLIT: &str = "mount_screen_";
+const SESSION_SCREENS_SPLIT: &str = "screen_markup_";
 
 /// A build's split manifest: for each lazy island's split, the stems of the
 /// files it needs, in load order.
@@ -323,13 +323,13 @@ mod tests {
             br#"{
                 "read_stored_9": ["chunk_2", "chunk_3", "split_read_stored_9"],
                 "session_runner_loader_105": ["chunk_1", "chunk_2", "split_session_runner_loader_105"],
-                "mount_screen_6": ["chunk_1", "chunk_7", "split_mount_screen_6"]
+                "screen_markup_6": ["chunk_1", "chunk_7", "split_screen_markup_6"]
             }"#,
         )
         .unwrap();
         let session = manifest.files_for(&page(&["SessionRunner"]), "backstrong");
         assert!(
-            !session.iter().any(|f| f.contains("mount_screen")),
+            !session.iter().any(|f| f.contains("screen_markup")),
             "not on the page's own list: {session:?}"
         );
         assert_eq!(
@@ -338,7 +338,7 @@ mod tests {
                 "/pkg/abc/chunk_3.wasm",
                 "/pkg/abc/split_read_stored_9.wasm",
                 "/pkg/abc/chunk_7.wasm",
-                "/pkg/abc/split_mount_screen_6.wasm"
+                "/pkg/abc/split_screen_markup_6.wasm"
             ]
         );
         // Other pages never need the screens.
@@ -347,7 +347,7 @@ mod tests {
             !manifest
                 .stored_files_for(&home)
                 .iter()
-                .any(|f| f.contains("mount_screen"))
+                .any(|f| f.contains("screen_markup"))
         );
     }
 

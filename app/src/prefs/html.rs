@@ -87,51 +87,14 @@ pub fn weekly_target(prefs: &Prefs) -> String {
     m.finish()
 }
 
-/// A number with big − and + buttons (as `ui::session::Stepper` draws
-/// one): `id` names its parts for labels and tests.
+/// A stepper for one of the amounts.
 fn stepper(m: &mut Markup, prefs: &Prefs, amount: Amount, label: &str, id: &str) {
-    let (attr, label_id) = (amount.attr(), format!("{id}-label"));
-    m.open(
-        "div",
-        &[
-            ("class", &"stepper"),
-            ("role", &"group"),
-            ("aria-labelledby", &label_id),
-        ],
-    );
-    m.element(
-        "span",
-        &[("class", &"stepper-label"), ("id", &label_id)],
+    m.stepper(
         label,
+        id,
+        prefs.shown(amount),
+        ("data-amount", &amount.attr()),
     );
-    m.open("span", &[("class", &"stepper-controls")]);
-    for (by, sign, word, part) in [(-1, "−", "less", "minus"), (1, "+", "more", "plus")] {
-        if by == 1 {
-            m.element(
-                "output",
-                &[
-                    ("class", &"stepper-value"),
-                    ("data-testid", &format_args!("{id}-value")),
-                    ("aria-live", &"polite"),
-                    ("data-amount-value", &attr),
-                ],
-                prefs.shown(amount),
-            );
-        }
-        m.element(
-            "button",
-            &[
-                ("type", &"button"),
-                ("class", &"button stepper-button"),
-                ("aria-label", &format_args!("{label}: {word}")),
-                ("data-testid", &format_args!("{id}-{part}")),
-                ("data-amount", &attr),
-                ("data-by", &by),
-            ],
-            sign,
-        );
-    }
-    m.close("span").close("div");
 }
 
 /// Light, dark, or follow the phone.

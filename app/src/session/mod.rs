@@ -8,6 +8,7 @@ pub mod cues;
 mod machine;
 mod plan;
 mod records;
+pub mod screen;
 mod wire;
 
 pub use machine::{

@@ -1,117 +1,17 @@
-use super::in_session::{self, Mounted, Parts};
-use super::{SetTarget, StoppedScreen};
+use super::StoppedScreen;
+use super::in_session;
 use crate::{
     platform::{self, FrameClock, WakeLock, WakeLockStatus},
-    program::{BASICS, basics, name_of},
-    session::{Event, Phase, Plan, Session, Step, cues::Cue, cues::CueState},
+    program::BASICS,
+    session::{
+        Event, Phase, Plan, Session, Step, Symptom,
+        cues::{Cue, CueState},
+        screen::{EFFORTS, Field, Screen, SetEntry, Tap, screen_of, toggle_felt},
+    },
     state::stores,
     ui::screening::SafetyCheck,
 };
 use leptos::prelude::*;
-
-/// What the screen shows, derived from the stored session and the clock.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Screen {
-    /// No session: the safety check, then Start.
-    Check,
-    WarmUp,
-    Set(SetTarget, bool),
-    Rest {
-        until_ms: u64,
-        next: String,
-        /// The exercise just stopped because it brought on pain (F13).
-        stopped: Option<String>,
-    },
-    Paused {
-        left_ms: Option<u64>,
-        /// What was under way: "Leg press, set 2 of 5".
-        what: String,
-    },
-    Ended(Box<Session>),
-}
-
-/// "Leg press, set 2 of 5".
-fn set_label(session: &Session, item: usize, set: u16) -> String {
-    let planned = &session.plan.items[item];
-    format!(
-        "{}, set {set} of {}",
-        name_of(&planned.exercise_id),
-        planned.sets
-    )
-}
-
-/// The screen for `session` at `t`; `step_of` gives an exercise's load step
-/// in the shown unit.
-fn screen_of(
-    session: &Session,
-    t: u64,
-    hurt_last_time: impl Fn(&str) -> bool,
-    step_of: impl Fn(&str) -> f64,
-) -> Screen {
-    match session.phase_at(t) {
-        Phase::WarmUp => Screen::WarmUp,
-        Phase::Working { item, set } => {
-            let planned = &session.plan.items[item];
-            match basics(&planned.exercise_id) {
-                Some(e) => Screen::Set(
-                    SetTarget {
-                        exercise: e,
-                        set,
-                        sets: planned.sets,
-                        reps: planned.target_reps,
-                        load_kg: session.load_for(item),
-                        load_from: planned.load_from,
-                        load_step: step_of(e.id),
-                        suggested: planned.suggested,
-                        instead: (planned.equipment > 0)
-                            .then(|| e.equipment.get(usize::from(planned.equipment)))
-                            .flatten()
-                            .map(|eq| eq.label()),
-                        fresh: set == 1 && !session.sets.iter().any(|s| s.item == item),
-                        equipment: planned.equipment,
-                        can_wait: set == 1
-                            && item + 1 < session.plan.items.len()
-                            && !session.sets.iter().any(|s| s.item == item),
-                    },
-                    hurt_last_time(e.id),
-                ),
-                None => Screen::Check,
-            }
-        }
-        Phase::Resting {
-            item,
-            set,
-            until_ms,
-        } => Screen::Rest {
-            until_ms,
-            next: set_label(session, item, set),
-            stopped: None,
-        },
-        Phase::BetweenExercises { item, until_ms } => Screen::Rest {
-            until_ms,
-            next: name_of(&session.plan.items[item].exercise_id).to_owned(),
-            stopped: item
-                .checked_sub(1)
-                .filter(|&before| session.hurt_in(before))
-                .map(|before| name_of(&session.plan.items[before].exercise_id).to_owned()),
-        },
-        Phase::Paused { from, .. } => Screen::Paused {
-            left_ms: session.rest_left_ms(t),
-            what: match *from {
-                Phase::Working { item, set } | Phase::Resting { item, set, .. } => {
-                    set_label(session, item, set)
-                }
-                Phase::BetweenExercises { item, .. } => {
-                    format!("Next: {}", name_of(&session.plan.items[item].exercise_id))
-                }
-                _ => "Warm-up".to_owned(),
-            },
-        },
-        Phase::Finished | Phase::StoppedForPain { .. } | Phase::Incomplete => {
-            Screen::Ended(Box::new(session.clone()))
-        }
-    }
-}
 
 /// The guided session. Keeps exact time through screen locks and reloads:
 /// the stored session holds absolute deadlines, and what the screen shows is
@@ -260,24 +160,18 @@ pub fn SessionRunner() -> impl IntoView {
         }
     });
 
-    // Each new screen opens at the top of the page with its heading
-    // focused, so the stop control and the main action are in view and a
-    // screen reader announces where the person is. Not on the first render:
-    // a page that just opened is at its top already.
-    let screen_key = Memo::new(move |_| match screen.get() {
-        Screen::Check => "check".to_owned(),
-        Screen::WarmUp => "warm-up".to_owned(),
-        Screen::Set(t, _) => format!("set:{}:{}", t.exercise.id, t.set),
-        Screen::Rest { next, .. } => format!("rest:{next}"),
-        Screen::Paused { .. } => "paused".to_owned(),
-        Screen::Ended(s) => format!("ended:{}", s.id),
-    });
-    // The screen under way, mounted into `host`; `generation` tells a
-    // mount that finished late (its part of the wasm was loading) that the
-    // screen has moved on since.
+    // The screen under way is written into `host` as markup (see
+    // `in_session`), and its buttons act through `on_tap`. `generation`
+    // tells markup that came late (its part of the wasm was loading) that
+    // the screen has moved on since; `written` is the markup in `host`, so
+    // the same screen worked out again (a rest made longer) is left as it
+    // is, with its focus; `entry` is what was entered on the set on screen;
+    // `stopped` is the ended session whose symptoms are being marked.
     let host = NodeRef::<leptos::html::Div>::new();
-    let mounted = StoredValue::new_local(None::<Mounted>);
     let generation = StoredValue::new(0_u64);
+    let written = StoredValue::new(String::new());
+    let entry = StoredValue::new(SetEntry::default());
+    let stopped = StoredValue::new(None::<Session>);
     // Set when the screens' part of the wasm could not load; "Try again"
     // bumps `retry`.
     let not_loaded = RwSignal::new(false);
@@ -286,15 +180,46 @@ pub fn SessionRunner() -> impl IntoView {
     // the first time, with no signal and nothing kept yet (the loader
     // retries until the signal is back).
     let loading = RwSignal::new(false);
+
+    // The rest countdown's digits, and its deadline for tests and
+    // benchmarks: written on every frame, only when they change.
+    let show_countdown = move |t: u64| {
+        let Screen::Rest { until_ms, .. } = screen.get_untracked() else {
+            return;
+        };
+        let Some(el) = host
+            .get_untracked()
+            .and_then(|h| h.query_selector("[data-testid=countdown]").ok().flatten())
+        else {
+            return;
+        };
+        let digits = crate::session::screen::clock(until_ms.saturating_sub(t));
+        if el.text_content().as_deref() != Some(digits.as_str()) {
+            el.set_text_content(Some(&digits));
+        }
+        let until = until_ms.to_string();
+        if el.get_attribute("data-until").as_deref() != Some(until.as_str()) {
+            let _ = el.set_attribute("data-until", &until);
+        }
+    };
+    Effect::new(move |_| {
+        let t = now.get();
+        screen.track();
+        show_countdown(t);
+    });
+
+    // Each new screen opens at the top of the page with its heading
+    // focused, so the stop control and the main action are in view and a
+    // screen reader announces where the person is. Not on the first render:
+    // a page that just opened is at its top already.
     Effect::new(move |before: Option<String>| {
-        let key = screen_key.get();
         let shown = screen.get();
+        let key = shown.key();
         let (prompts, unit) = (prompts(), unit());
         retry.track();
         let focus = before.is_some_and(|b| b != key);
         let this = generation.get_value() + 1;
         generation.set_value(this);
-        mounted.set_value(None);
         not_loaded.set(false);
         loading.set(false);
         // Tracked: the runner's body (and `host` in it) is built just
@@ -302,52 +227,113 @@ pub fn SessionRunner() -> impl IntoView {
         let Some(parent) = host.get() else {
             return key;
         };
+        // Another screen: the last one's buttons go at once, so a tap can
+        // never act on a screen that has moved on.
+        if focus || shown == Screen::Check {
+            parent.set_inner_html("");
+            written.set_value(String::new());
+        }
         if shown == Screen::Check {
             if focus {
                 platform::show_screen_top("[data-screen-title]");
             }
             return key;
         }
-        let parts = Parts {
-            now,
-            dispatch,
-            ended,
-            prompts,
-            unit,
-        };
         loading.set(true);
         leptos::task::spawn_local_scoped(async move {
-            let screen = in_session::mount(parent.into(), shown, parts).await;
+            let markup = in_session::markup(shown.clone(), prompts, unit).await;
             if generation.get_value() != this {
                 return;
             }
             loading.set(false);
-            match screen {
-                Ok(screen) => {
-                    mounted.set_value(Some(screen));
-                    if focus {
-                        platform::show_screen_top("[data-screen-title]");
-                    }
+            let Ok(markup) = markup else {
+                not_loaded.set(true);
+                return;
+            };
+            if written.with_value(|w| *w != markup) {
+                parent.set_inner_html(&markup);
+                written.set_value(markup);
+                match &shown {
+                    Screen::Set(target, _) => entry.set_value(SetEntry::new(target)),
+                    Screen::Ended(session) => stopped.set_value(Some((**session).clone())),
+                    _ => {}
                 }
-                Err(in_session::NotLoaded) => not_loaded.set(true),
+            }
+            show_countdown(now.get_untracked());
+            if focus {
+                platform::show_screen_top("[data-screen-title]");
             }
         });
         key
     });
 
+    // Every button of the screens, by what its markup names.
+    let on_tap = move |ev: web_sys::MouseEvent| {
+        let Some(root) = host.get_untracked() else {
+            return;
+        };
+        let find = |selector: &str| root.query_selector(selector).ok().flatten();
+        if let Some(field) =
+            platform::closest_attr(&ev, "data-step").and_then(|f| Field::from_id(&f))
+        {
+            let up = platform::closest_attr(&ev, "data-by").as_deref() == Some("1");
+            let Screen::Set(target, _) = screen.get_untracked() else {
+                return;
+            };
+            let unit = st.prefs.with_untracked(|p| p.unit);
+            entry.update_value(|e| e.step(field, up, unit, target.load_step));
+            let e = entry.get_value();
+            if let Some(el) = find(&format!("[data-testid={}-value]", field.id())) {
+                el.set_text_content(Some(&e.shown(field, unit)));
+            }
+            if let Some(el) = find("[data-target-text]") {
+                el.set_text_content(Some(&e.target_text(target.reps, unit)));
+            }
+            return;
+        }
+        let Some(tap) = platform::closest_attr(&ev, "data-tap").and_then(|t| Tap::parse(&t)) else {
+            return;
+        };
+        let press = |tap: &str, on: bool| {
+            if let Some(el) = find(&format!("[data-tap='{tap}']")) {
+                let _ = el.set_attribute("aria-pressed", if on { "true" } else { "false" });
+            }
+        };
+        match tap {
+            Tap::Send(event) => dispatch.run(event.event()),
+            Tap::Log(hurt) => dispatch.run(entry.get_value().log(hurt)),
+            Tap::Effort(i) => {
+                entry.update_value(|e| e.effort = Some(EFFORTS[i].0));
+                for j in 0..EFFORTS.len() {
+                    press(&format!("effort:{j}"), j == i);
+                }
+            }
+            // What was felt is marked on the stopped session in the
+            // history as each is tapped, for the log and the report; the
+            // summary stays as it is (and the tapped button keeps focus).
+            Tap::Felt(i) => {
+                let marked = stopped
+                    .try_update_value(|s| s.as_mut().and_then(|s| toggle_felt(s, Symptom::ALL[i])))
+                    .flatten();
+                if let Some(on) = marked {
+                    press(&format!("felt:{i}"), on);
+                    if let Some(session) = stopped.get_value() {
+                        st.history.update(|h| h.upsert(session));
+                    }
+                }
+            }
+            Tap::Close => ended.set(None),
+        }
+    };
+
     frame(move || {
         view! {
             {move || {
-                let in_session = !matches!(screen.get(), Screen::Check | Screen::Ended(_));
-                if in_session {
-                    Some(view! {
-                        <button type="button" class="stop-button" data-testid="stop-session" on:click=move |_| dispatch.run(Event::StopForPain(Vec::new()))>
-                            "Stop: pain, numbness or tingling"
-                        </button>
-                    })
-                } else {
-                    None
-                }
+                screen.with(Screen::under_way).then(|| view! {
+                    <button type="button" class="stop-button" data-testid="stop-session" on:click=move |_| dispatch.run(Event::StopForPain(Vec::new()))>
+                        "Stop: pain, numbness or tingling"
+                    </button>
+                })
             }}
             {move || wake_lock_missing.get().then(|| view! { <p class="hint" data-testid="no-wake-lock">"This browser can't keep the screen on: the timer keeps exact time anyway, even if the screen locks."</p> })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
@@ -356,8 +342,8 @@ pub fn SessionRunner() -> impl IntoView {
             // for a download.
             {move || screen.with(|s| matches!(s, Screen::Ended(s) if matches!(s.phase, Phase::StoppedForPain { .. })))
                 .then(|| view! { <StoppedScreen /> })}
-            // The other screens are mounted here (see `in_session`).
-            <div class="session-screen" node_ref=host></div>
+            // The other screens are written here (see `in_session`).
+            <div class="session-screen" node_ref=host on:click=on_tap></div>
             {move || loading.get().then(|| view! {
                 <p class="hint" role="status" data-testid="screen-loading">"Loading this screen: the first time, it needs a signal. The session is saved."</p>
             })}
