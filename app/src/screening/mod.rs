@@ -39,6 +39,42 @@ impl Check {
     }
 }
 
+/// The answers given so far on the safety check on screen: nothing is
+/// pre-filled, so each check starts with none.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Answers(pub [Option<bool>; 4]);
+
+impl Answers {
+    /// Answers criterion `index` (in the order of [`CRITERIA`]); returns
+    /// all four once all four are given, to be recorded.
+    pub fn answer(&mut self, index: usize, yes: bool) -> Option<[bool; 4]> {
+        *self.0.get_mut(index)? = Some(yes);
+        match self.0 {
+            [Some(a), Some(b), Some(c), Some(d)] => Some([a, b, c, d]),
+            _ => None,
+        }
+    }
+
+    /// True when all four are answered, whatever the answers.
+    pub fn complete(&self) -> bool {
+        self.0.iter().all(Option::is_some)
+    }
+
+    /// True when all four are answered yes.
+    pub fn all_yes(&self) -> bool {
+        self.0.iter().all(|a| *a == Some(true))
+    }
+
+    /// The criteria answered "no" so far, with what to do about each.
+    pub fn refused(&self) -> impl Iterator<Item = &'static Criterion> + '_ {
+        CRITERIA
+            .iter()
+            .zip(self.0)
+            .filter(|(_, a)| *a == Some(false))
+            .map(|(c, _)| c)
+    }
+}
+
 /// The local calendar day of an instant, as a day number.
 pub fn local_day(at_ms: u64, utc_offset_min: i32) -> i64 {
     let local = at_ms as i64 + i64::from(utc_offset_min) * 60_000;
@@ -112,6 +148,24 @@ mod tests {
         log.record(check(NOON_UTC + 60_000, [true; 4]));
         assert!(log.cleared_today(NOON_UTC + 120_000, 0));
         assert_eq!(log.checks.len(), 2, "both answers are kept");
+    }
+
+    #[test]
+    fn answers_count_once_all_four_are_given() {
+        let mut a = Answers::default();
+        assert!(!a.complete() && !a.all_yes());
+        assert_eq!(a.answer(0, true), None);
+        assert_eq!(a.answer(2, false), None);
+        assert_eq!(a.answer(7, true), None, "no fifth criterion");
+        let refused: Vec<_> = a.refused().map(|c| c.id).collect();
+        assert_eq!(refused, ["motor-control"]);
+        assert_eq!(a.answer(1, true), None);
+        assert_eq!(a.answer(3, true), Some([true, true, false, true]));
+        assert!(a.complete() && !a.all_yes());
+        // A changed answer counts again.
+        assert_eq!(a.answer(2, true), Some([true; 4]));
+        assert!(a.all_yes());
+        assert_eq!(a.refused().count(), 0);
     }
 
     #[test]

@@ -339,6 +339,12 @@ pub enum Tap {
     Felt(usize),
     /// "Done" under the summary.
     Close,
+    /// A safety check answer: the criterion, and yes (`true`) or no.
+    Answer(usize, bool),
+    /// "Start the session", once the check clears it.
+    Begin,
+    /// "Try again" when a screen could not load.
+    Retry,
 }
 
 /// The taps that are session events with nothing entered.
@@ -352,6 +358,10 @@ pub enum TapEvent {
     SkipRest,
     Rest(i8),
     Resume,
+    Pause,
+    Finish,
+    /// Stop for pain, numbness or tingling (F12).
+    Stop,
 }
 
 impl TapEvent {
@@ -366,6 +376,9 @@ impl TapEvent {
             TapEvent::SkipRest => Event::SkipRest,
             TapEvent::Rest(by) => Event::AdjustRest(i32::from(by)),
             TapEvent::Resume => Event::Resume,
+            TapEvent::Pause => Event::Pause,
+            TapEvent::Finish => Event::Finish,
+            TapEvent::Stop => Event::StopForPain(Vec::new()),
         }
     }
 }
@@ -388,6 +401,23 @@ impl Tap {
             ("effort", i) => Tap::Effort(i.parse().ok().filter(|&i| i < EFFORTS.len())?),
             ("felt", i) => Tap::Felt(i.parse().ok().filter(|&i| i < Symptom::ALL.len())?),
             ("close", "") => Tap::Close,
+            ("pause", "") => Tap::Send(TapEvent::Pause),
+            ("finish", "") => Tap::Send(TapEvent::Finish),
+            ("stop", "") => Tap::Send(TapEvent::Stop),
+            ("begin", "") => Tap::Begin,
+            ("retry", "") => Tap::Retry,
+            ("answer", answer) => {
+                let (i, yes) = answer.split_once(':')?;
+                let i: usize = i
+                    .parse()
+                    .ok()
+                    .filter(|&i| i < crate::program::CRITERIA.len())?;
+                match yes {
+                    "yes" => Tap::Answer(i, true),
+                    "no" => Tap::Answer(i, false),
+                    _ => return None,
+                }
+            }
             _ => return None,
         })
     }

@@ -254,6 +254,14 @@ fn taps_are_read_from_their_names() {
     assert_eq!(Tap::parse("effort:2"), Some(Tap::Effort(2)));
     assert_eq!(Tap::parse("felt:3"), Some(Tap::Felt(3)));
     assert_eq!(Tap::parse("close"), Some(Tap::Close));
+    assert_eq!(Tap::parse("pause"), send(TapEvent::Pause));
+    assert_eq!(Tap::parse("finish"), send(TapEvent::Finish));
+    assert_eq!(Tap::parse("stop"), send(TapEvent::Stop));
+    assert_eq!(TapEvent::Stop.event(), Event::StopForPain(vec![]));
+    assert_eq!(Tap::parse("begin"), Some(Tap::Begin));
+    assert_eq!(Tap::parse("retry"), Some(Tap::Retry));
+    assert_eq!(Tap::parse("answer:0:yes"), Some(Tap::Answer(0, true)));
+    assert_eq!(Tap::parse("answer:3:no"), Some(Tap::Answer(3, false)));
     assert_eq!(TapEvent::Rest(-15).event(), Event::AdjustRest(-15));
     assert_eq!(TapEvent::Equipment(1).event(), Event::UseEquipment(1));
 
@@ -268,7 +276,10 @@ fn taps_are_read_from_their_names() {
         "rest:200",
         "start:1",
         "done:1",
-        "stop",
+        "stop:1",
+        "answer:4:yes",
+        "answer:0:maybe",
+        "answer:0",
     ] {
         assert_eq!(Tap::parse(bad), None, "{bad:?}");
     }

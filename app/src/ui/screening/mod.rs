@@ -3,12 +3,11 @@
 
 mod end_session_offer;
 mod red_flags;
-mod safety_check;
+pub mod safety_check;
 mod stop_button;
 mod stop_page;
 
 pub use end_session_offer::EndSessionOffer;
 pub use red_flags::RedFlags;
-pub use safety_check::SafetyCheck;
 pub use stop_button::StopButton;
 pub use stop_page::StopPage;

@@ -1,15 +1,15 @@
-use super::StoppedScreen;
-use super::in_session;
+use super::{frame, in_session};
 use crate::{
     platform::{self, FrameClock, WakeLock, WakeLockStatus},
     program::BASICS,
+    screening::{Answers, Check},
     session::{
         Event, Phase, Plan, Session, Step, Symptom,
         cues::{Cue, CueState},
         screen::{EFFORTS, Field, Screen, SetEntry, Tap, screen_of, toggle_felt},
     },
     state::stores,
-    ui::screening::SafetyCheck,
+    ui::screening::safety_check,
 };
 use leptos::prelude::*;
 
@@ -108,7 +108,7 @@ pub fn SessionRunner() -> impl IntoView {
         }
     });
 
-    let start = Callback::new(move |()| {
+    let begin = move || {
         let t = platform::now_ms();
         let offset = platform::utc_offset_min();
         // The check screen is locked then too; this keeps the rule whatever
@@ -130,7 +130,7 @@ pub fn SessionRunner() -> impl IntoView {
             ended.set(None);
             st.active.update(|a| a.session = Some(session));
         }
-    });
+    };
 
     let prompts = move || st.prefs.with(|p| p.prompts);
     let unit = move || st.prefs.with(|p| p.unit);
@@ -160,18 +160,55 @@ pub fn SessionRunner() -> impl IntoView {
         }
     });
 
-    // The screen under way is written into `host` as markup (see
-    // `in_session`), and its buttons act through `on_tap`. `generation`
-    // tells markup that came late (its part of the wasm was loading) that
-    // the screen has moved on since; `written` is the markup in `host`, so
-    // the same screen worked out again (a rest made longer) is left as it
-    // is, with its focus; `entry` is what was entered on the set on screen;
-    // `stopped` is the ended session whose symptoms are being marked.
-    let host = NodeRef::<leptos::html::Div>::new();
+    // The runner's frame is markup (see `frame`): the server's copy is the
+    // one the browser keeps. `ready` is set once the island holds it; each
+    // part is written into its `data-part` element only when its markup
+    // changed (`parts` holds what each has; none yet is an empty part), so
+    // a focused button stays focused.
+    let root = NodeRef::<leptos::html::Div>::new();
+    let ready = RwSignal::new(false);
+    let first_check = safety_check::check(&Answers::default(), None);
+    let parts = StoredValue::new(vec![
+        ("check", first_check.clone()),
+        ("verdict", safety_check::verdict(&Answers::default())),
+        ("start", safety_check::start(false)),
+    ]);
+    let find = move |selector: &str| {
+        root.get_untracked()
+            .and_then(|r| r.query_selector(selector).ok().flatten())
+    };
+    let write = move |name: &'static str, markup: String| -> bool {
+        let same = parts.with_value(|p| {
+            p.iter()
+                .find(|(n, _)| *n == name)
+                .map_or(markup.is_empty(), |(_, m)| *m == markup)
+        });
+        if same {
+            return false;
+        }
+        if let Some(el) = find(&format!("[data-part={name}]")) {
+            el.set_inner_html(&markup);
+        }
+        parts.update_value(|p| {
+            p.retain(|(n, _)| *n != name);
+            p.push((name, markup));
+        });
+        true
+    };
+
+    // The screen under way is written into `.session-screen` as markup
+    // (see `in_session`), and its buttons act through `on_tap`.
+    // `generation` tells markup that came late (its part of the wasm was
+    // loading) that the screen has moved on since; `written` is the markup
+    // there, so the same screen worked out again (a rest made longer) is
+    // left as it is, with its focus; `entry` is what was entered on the set
+    // on screen; `stopped` is the ended session whose symptoms are marked.
     let generation = StoredValue::new(0_u64);
     let written = StoredValue::new(String::new());
     let entry = StoredValue::new(SetEntry::default());
     let stopped = StoredValue::new(None::<Session>);
+    // The safety check's answers so far.
+    let answers = RwSignal::new(Answers::default());
     // Set when the screens' part of the wasm could not load; "Try again"
     // bumps `retry`.
     let not_loaded = RwSignal::new(false);
@@ -181,16 +218,87 @@ pub fn SessionRunner() -> impl IntoView {
     // retries until the signal is back).
     let loading = RwSignal::new(false);
 
+    // What the frame shows around the screen.
+    Effect::new(move |_| {
+        if !ready.get() {
+            return;
+        }
+        let shown = screen.get();
+        let on = |yes: bool, markup: &str| {
+            if yes {
+                markup.to_owned()
+            } else {
+                String::new()
+            }
+        };
+        let stopped =
+            matches!(&shown, Screen::Ended(s) if matches!(s.phase, Phase::StoppedForPain { .. }));
+        write("stop", on(shown.under_way(), frame::STOP));
+        write("wake-lock", on(wake_lock_missing.get(), frame::WAKE_LOCK));
+        write(
+            "error",
+            error.with(|e| e.as_deref().map(frame::error).unwrap_or_default()),
+        );
+        write(
+            "stopped",
+            if stopped {
+                frame::stopped()
+            } else {
+                String::new()
+            },
+        );
+        write("loading", on(loading.get(), frame::LOADING));
+        write("not-loaded", on(not_loaded.get(), frame::NOT_LOADED));
+        let controls = matches!(
+            shown,
+            Screen::WarmUp | Screen::Set(..) | Screen::Rest { .. }
+        );
+        write("controls", on(controls, frame::CONTROLS));
+    });
+
+    // The safety check, on the check screen only: written fresh (no
+    // answers) each time it comes back, with its heading focused; locked
+    // for the rest of a day whose session was stopped for pain.
+    Effect::new(move |_| {
+        if !ready.get() {
+            return;
+        }
+        if screen.with(|s| *s != Screen::Check) {
+            write("check", String::new());
+            return;
+        }
+        if write("check", first_check.clone()) {
+            answers.set(Answers::default());
+            write("verdict", safety_check::verdict(&Answers::default()));
+            write("start", safety_check::start(false));
+            platform::show_screen_top("[data-screen-title]");
+        }
+        let t = now.get();
+        let locked_ago = st.history.with(|h| {
+            h.stopped_today(t, platform::utc_offset_min())
+                .map(|s| t.saturating_sub(s.ended_ms.unwrap_or(t)))
+        });
+        let picked = answers.get();
+        write("locked", safety_check::locked(locked_ago));
+        write("verdict", safety_check::verdict(&picked));
+        write(
+            "start",
+            safety_check::start(picked.all_yes() && locked_ago.is_none()),
+        );
+        if let Some(questions) = find("[data-questions]") {
+            let _ = questions
+                .class_list()
+                .toggle_with_force("hidden", locked_ago.is_some());
+        }
+    });
+
     // The rest countdown's digits, and its deadline for tests and
     // benchmarks: written on every frame, only when they change.
     let show_countdown = move |t: u64| {
         let Screen::Rest { until_ms, .. } = screen.get_untracked() else {
             return;
         };
-        let Some(el) = host
-            .get_untracked()
-            .and_then(|h| h.query_selector("[data-testid=countdown]").ok().flatten())
-        else {
+        let Some(el) = find("[data-testid=countdown]") else {
             return;
         };
         let digits = crate::session::screen::clock(until_ms.saturating_sub(t));
@@ -222,21 +330,20 @@ pub fn SessionRunner() -> impl IntoView {
         generation.set_value(this);
         not_loaded.set(false);
         loading.set(false);
-        // Tracked: the runner's body (and `host` in it) is built just
-        // after this first runs (see `frame`).
-        let Some(parent) = host.get() else {
+        // Tracked: the frame is the island's once it has woken.
+        if !ready.get() {
+            return key;
+        }
+        let Some(host) = find(".session-screen") else {
             return key;
         };
         // Another screen: the last one's buttons go at once, so a tap can
         // never act on a screen that has moved on.
         if focus || shown == Screen::Check {
-            parent.set_inner_html("");
+            host.set_inner_html("");
             written.set_value(String::new());
         }
         if shown == Screen::Check {
-            if focus {
-                platform::show_screen_top("[data-screen-title]");
-            }
             return key;
         }
         loading.set(true);
@@ -251,7 +358,7 @@ pub fn SessionRunner() -> impl IntoView {
                 return;
             };
             if written.with_value(|w| *w != markup) {
-                parent.set_inner_html(&markup);
+                host.set_inner_html(&markup);
                 written.set_value(markup);
                 match &shown {
                     Screen::Set(target, _) => entry.set_value(SetEntry::new(target)),
@@ -267,12 +374,13 @@ pub fn SessionRunner() -> impl IntoView {
         key
     });
 
-    // Every button of the screens, by what its markup names.
+    // Every button of the runner, by what its markup names.
     let on_tap = move |ev: web_sys::MouseEvent| {
-        let Some(root) = host.get_untracked() else {
-            return;
+        let press = |tap: &str, on: bool| {
+            if let Some(el) = find(&format!("[data-tap='{tap}']")) {
+                let _ = el.set_attribute("aria-pressed", if on { "true" } else { "false" });
+            }
         };
-        let find = |selector: &str| root.query_selector(selector).ok().flatten();
         if let Some(field) =
             platform::closest_attr(&ev, "data-step").and_then(|f| Field::from_id(&f))
         {
@@ -293,11 +401,6 @@ pub fn SessionRunner() -> impl IntoView {
         }
         let Some(tap) = platform::closest_attr(&ev, "data-tap").and_then(|t| Tap::parse(&t)) else {
             return;
-        };
-        let press = |tap: &str, on: bool| {
-            if let Some(el) = find(&format!("[data-tap='{tap}']")) {
-                let _ = el.set_attribute("aria-pressed", if on { "true" } else { "false" });
-            }
         };
         match tap {
             Tap::Send(event) => dispatch.run(event.event()),
@@ -323,75 +426,69 @@ pub fn SessionRunner() -> impl IntoView {
                 }
             }
             Tap::Close => ended.set(None),
+            // Answers are stored with the date as soon as all four are
+            // given.
+            Tap::Answer(i, yes) => {
+                let mut picked = answers.get_untracked();
+                if let Some(all) = picked.answer(i, yes) {
+                    st.screening.update(|l| {
+                        l.record(Check {
+                            at_ms: platform::now_ms(),
+                            utc_offset_min: platform::utc_offset_min(),
+                            answers: all,
+                        })
+                    });
+                }
+                answers.set(picked);
+                press(&format!("answer:{i}:yes"), yes);
+                press(&format!("answer:{i}:no"), !yes);
+            }
+            Tap::Begin => {
+                if answers.get_untracked().all_yes() {
+                    begin();
+                }
+            }
+            Tap::Retry => retry.update(|n| *n += 1),
         }
     };
 
-    frame(move || {
-        view! {
-            {move || {
-                screen.with(Screen::under_way).then(|| view! {
-                    <button type="button" class="stop-button" data-testid="stop-session" on:click=move |_| dispatch.run(Event::StopForPain(Vec::new()))>
-                        "Stop: pain, numbness or tingling"
-                    </button>
-                })
-            }}
-            {move || wake_lock_missing.get().then(|| view! { <p class="hint" data-testid="no-wake-lock">"This browser can't keep the screen on: the timer keeps exact time anyway, even if the screen locks."</p> })}
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            {move || matches!(screen.get(), Screen::Check).then(|| view! { <SafetyCheck on_start=start now=now /> })}
-            // What to do after Stop: part of the runner, so it never waits
-            // for a download.
-            {move || screen.with(|s| matches!(s, Screen::Ended(s) if matches!(s.phase, Phase::StoppedForPain { .. })))
-                .then(|| view! { <StoppedScreen /> })}
-            // The other screens are written here (see `in_session`).
-            <div class="session-screen" node_ref=host on:click=on_tap></div>
-            {move || loading.get().then(|| view! {
-                <p class="hint" role="status" data-testid="screen-loading">"Loading this screen: the first time, it needs a signal. The session is saved."</p>
-            })}
-            {move || not_loaded.get().then(|| view! {
-                <section class="panel" data-testid="screen-not-loaded" role="alert">
-                    <p>"This screen could not load: the connection did not bring it (no signal, or a Wi-Fi sign-in page), and this device has not kept it yet. The session and every logged set are saved."</p>
-                    <button type="button" class="button button-primary button-huge" data-testid="retry-screen" on:click=move |_| retry.update(|n| *n += 1)>
-                        "Try again"
-                    </button>
-                </section>
-            })}
-            {move || {
-                matches!(screen.get(), Screen::WarmUp | Screen::Set(..) | Screen::Rest { .. }).then(|| view! {
-                    <div class="session-controls">
-                        <button type="button" class="button" data-testid="pause" on:click=move |_| dispatch.run(Event::Pause)>"Pause"</button>
-                        <button type="button" class="button" data-testid="finish" on:click=move |_| dispatch.run(Event::Finish)>"End session"</button>
-                    </div>
-                })
-            }}
-        }
-    })
+    frame(root, ready, on_tap)
 }
 
-/// The runner's frame around `body`. The server renders the body into the
-/// page (it always shows the safety check, since it cannot see the stored
-/// session), so the check is there at first paint. The browser builds the
-/// body afresh in its place once the island has woken, instead of hydrating
-/// it: its reactive parts need their build code anyway, and hydration code
-/// came on top (1.4 KB of brotli on the session page, measured). The swap
-/// happens before the next paint, and nothing could be tapped before it
-/// anyway (the buttons only work once the island has woken); a button
-/// focused from the keyboard before then keeps it (`platform::keep_focus`).
+/// The runner's frame. The server renders it with the safety check (it
+/// cannot see the stored session), so the check is there at first paint,
+/// and the browser keeps that copy: the island only takes it over (`ready`)
+/// and acts on its taps. Should the copy not be the runner's (a page
+/// kept from another build), it is written again.
 #[cfg(feature = "ssr")]
-fn frame<V: IntoView + 'static>(body: impl FnOnce() -> V + 'static) -> impl IntoView {
-    view! { <div class="runner" data-testid="runner">{body()}</div> }
+fn frame(
+    _: NodeRef<leptos::html::Div>,
+    _: RwSignal<bool>,
+    _: impl Fn(web_sys::MouseEvent) + 'static,
+) -> impl IntoView {
+    let markup = frame::markup(&safety_check::check(&Answers::default(), None));
+    view! { <div class="runner" data-testid="runner" inner_html=markup></div> }
 }
 
 #[cfg(not(feature = "ssr"))]
-fn frame<V: IntoView + 'static>(body: impl FnOnce() -> V + 'static) -> impl IntoView {
-    let root = NodeRef::<leptos::html::Div>::new();
+fn frame(
+    root: NodeRef<leptos::html::Div>,
+    ready: RwSignal<bool>,
+    on_tap: impl Fn(web_sys::MouseEvent) + 'static,
+) -> impl IntoView {
     root.on_load(move |el| {
-        crate::platform::keep_focus(&el, || {
-            el.set_inner_html("");
-            // Kept for the life of the page, as Leptos keeps every island:
-            // the runner is never taken off it. (A handle kept to drop
-            // would only add its clean-up code to the download.)
-            leptos::mount::mount_to_renderer(&el, body).forget();
-        });
+        if el
+            .query_selector(".session-screen")
+            .ok()
+            .flatten()
+            .is_none()
+        {
+            el.set_inner_html(&frame::markup(&safety_check::check(
+                &Answers::default(),
+                None,
+            )));
+        }
+        ready.set(true);
     });
-    view! { <div class="runner" data-testid="runner" node_ref=root></div> }
+    view! { <div class="runner" data-testid="runner" node_ref=root on:click=on_tap></div> }
 }
