@@ -17,54 +17,6 @@ fn hide(target: &JsValue, name: &str) {
     Object::define_property(target.unchecked_ref::<Object>(), &name.into(), &descriptor);
 }
 
-/// A place on the page with these controls, the one at `focus` focused.
-fn controls(html: &str, focus: Option<&str>) -> web_sys::Element {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let root = doc.create_element("div").unwrap();
-    root.set_inner_html(html);
-    doc.body().unwrap().append_child(&root).unwrap();
-    if let Some(selector) = focus {
-        let el = root.query_selector(selector).unwrap().unwrap();
-        el.unchecked_into::<web_sys::HtmlElement>().focus().unwrap();
-    }
-    root
-}
-
-fn focused_id() -> Option<String> {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    doc.active_element().map(|e| e.id())
-}
-
-#[wasm_bindgen_test]
-fn a_screen_built_afresh_keeps_the_focus_where_it_was() {
-    let page = r#"<p>Any pain?</p><button id="a">Yes</button><button id="b">No</button><a href="/stop">Stop</a>"#;
-    // Built again, the same: the second button has the focus again (the
-    // new one: its id says so).
-    let root = controls(page, Some("#b"));
-    platform::keep_focus(&root, || {
-        root.set_inner_html(&page.replace("id=\"b\"", "id=\"b2\""))
-    });
-    assert_eq!(focused_id().as_deref(), Some("b2"));
-    root.remove();
-
-    // A different screen in its place: nothing there reads the same, so the
-    // focus is not moved onto an unrelated control.
-    let root = controls(page, Some("#b"));
-    platform::keep_focus(&root, || {
-        root.set_inner_html(r#"<button id="x">Set done</button><button id="y">This hurts</button>"#)
-    });
-    assert_ne!(focused_id().as_deref(), Some("y"));
-    root.remove();
-
-    // The focus was elsewhere on the page: it stays there.
-    let outside = controls(r#"<button id="out">Menu</button>"#, Some("#out"));
-    let root = controls(page, None);
-    platform::keep_focus(&root, || root.set_inner_html(page));
-    assert_eq!(focused_id().as_deref(), Some("out"));
-    root.remove();
-    outside.remove();
-}
-
 #[wasm_bindgen_test]
 fn the_clock_and_time_zone_are_read() {
     let now = platform::now_ms();

@@ -114,33 +114,6 @@ pub fn show_screen_top(heading: &str) {
     }
 }
 
-/// Runs `swap`, which builds what `root` holds afresh, and gives the focus
-/// back: if a button, field or link in `root` had it, the control at the
-/// same place has it after, as long as it reads the same (a different
-/// screen built in its place keeps the focus where the browser leaves it).
-/// The page does not scroll. A keyboard user who tabbed into the server's
-/// copy of a screen before the browser rebuilt it stays where they were.
-pub fn keep_focus(root: &web_sys::Element, swap: impl FnOnce()) {
-    const CONTROLS: &str = "button, input, select, textarea, a[href]";
-    let controls = || root.query_selector_all(CONTROLS).ok();
-    let focused = document().and_then(|d| d.active_element());
-    let place = focused.as_ref().and_then(|focused| {
-        let node: &web_sys::Node = focused;
-        let list = controls()?;
-        let i = (0..list.length()).find(|&i| list.item(i).as_ref() == Some(node))?;
-        Some((i, node.text_content()))
-    });
-    swap();
-    let again = place
-        .and_then(|(i, text)| controls()?.item(i).filter(|n| n.text_content() == text))
-        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = again {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&options);
-    }
-}
-
 /// Sets or removes the `hidden` attribute of every element matching
 /// `selector` (for content rendered on the server, shown as data decides).
 pub fn set_hidden(selector: &str, hidden: bool) {
