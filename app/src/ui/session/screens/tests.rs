@@ -27,6 +27,23 @@ fn session(load_kg: Option<f32>) -> Session {
     Session::new("s1".into(), plan, T0).unwrap()
 }
 
+/// A session at 40 kg with its first set logged at `T0 + S`.
+fn one_set_done() -> Session {
+    let mut s = session(Some(40.0));
+    s.apply(Event::Start, T0).unwrap();
+    s.apply(
+        Event::SetDone {
+            reps: 15,
+            load_kg: Some(40.0),
+            effort: None,
+            pain: None,
+        },
+        T0 + S,
+    )
+    .unwrap();
+    s
+}
+
 fn markup_at(s: &Session, t: u64, prompts: bool) -> String {
     screen(&screen_of(s, t, |_| false, |_| 5.0), prompts, Unit::Kg)
 }
@@ -126,18 +143,7 @@ fn a_set_with_a_load_says_where_it_came_from() {
 
 #[test]
 fn a_rest_leaves_its_digits_to_the_runner() {
-    let mut s = session(Some(40.0));
-    s.apply(Event::Start, T0).unwrap();
-    s.apply(
-        Event::SetDone {
-            reps: 15,
-            load_kg: Some(40.0),
-            effort: None,
-            pain: None,
-        },
-        T0 + S,
-    )
-    .unwrap();
+    let mut s = one_set_done();
     let m = markup_at(&s, T0 + 2 * S, false);
     assert!(m.contains(r#"<h2 id="rest-title" data-screen-title tabindex="-1">Rest</h2>"#));
     assert!(m.contains("Next: Leg press, set 2 of 2"));
@@ -199,18 +205,7 @@ fn paused_shows_the_rest_left() {
 
 #[test]
 fn a_stopped_session_asks_what_was_felt_above_its_summary() {
-    let mut s = session(Some(40.0));
-    s.apply(Event::Start, T0).unwrap();
-    s.apply(
-        Event::SetDone {
-            reps: 15,
-            load_kg: Some(40.0),
-            effort: None,
-            pain: None,
-        },
-        T0 + S,
-    )
-    .unwrap();
+    let mut s = one_set_done();
     s.apply(Event::StopForPain(vec![Symptom::Numbness]), T0 + 2 * S)
         .unwrap();
     let m = screen(&Screen::Ended(Box::new(s)), false, Unit::Kg);
