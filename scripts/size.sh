@@ -71,17 +71,27 @@ pack = root / re.search(r'const PACK = "/([^"]+)";', sw).group(1)
 index = json.loads(pack.read_bytes().split(b"\n", 1)[0])
 pages = [f["path"] for f in index if not f["path"].startswith("/pkg/")]
 packed_wasm = [f["path"] for f in index if f["path"].startswith("/pkg/")]
-precached = [root / a.lstrip("/") for a in assets] + [pack]
+# The session page's own lazy files, in a pack of their own that the worker
+# takes from the HTTP cache when the session page was opened first.
+session_pack = re.search(r'const SESSION_PACK = (.*?);\n', sw)
+session_pack = json.loads(session_pack.group(1)) if session_pack else None
+session_own = [root / f.lstrip("/") for f in session_pack["files"]] if session_pack else []
+session_pack = root / session_pack["url"].lstrip("/") if session_pack else None
+precached = [root / a.lstrip("/") for a in assets] + [pack] + ([session_pack] if session_pack else [])
 precache_br = sum(brotli(f) for f in precached) + brotli(root / "sw.js")
-print(f"Kept by the service worker: {len(assets)} files one by one, and a pack of "
+print(f"Kept by the service worker: {len(assets)} files one by one, the session page's own "
+      f"{len(session_own)} wasm files in a pack ({brotli(session_pack) if session_pack else 0} bytes brotli), "
+      f"and a pack of "
       f"{len(pages)} pages and {len(packed_wasm)} wasm files ({brotli(pack)} bytes brotli, "
       f"{sum(brotli(page(a)) for a in pages) + sum(brotli(root / w.lstrip('/')) for w in packed_wasm)} "
       f"if each were compressed alone); {precache_br} bytes brotli with sw.js")
 # What the worker downloads after a first visit: the files the page loaded
 # come from the browser's HTTP cache (they are immutable); the pack and the
 # rest come over the network.
-after = {name: sum(brotli(f) for f in precached if f not in files) + brotli(root / "sw.js")
-         for name, files in (("home", home), ("session", session))}
+def kept_after(files):
+    have = lambda f: f in files or (f == session_pack and all(o in files for o in session_own))
+    return sum(brotli(f) for f in precached if not have(f)) + brotli(root / "sw.js")
+after = {name: kept_after(files) for name, files in (("home", home), ("session", session))}
 print(f"  after a first visit to the home page, the worker downloads {after['home']} bytes; "
       f"to the session page, {after['session']}\n")
 # Every page opened straight from the address bar, and what it adds when the

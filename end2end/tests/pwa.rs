@@ -96,6 +96,66 @@ async fn installable_and_offline_from_the_static_export() {
     installable_and_offline(Host::Export).await;
 }
 
+/// How the worker keeps the session page's own files (its `SESSION_PACK`):
+/// for each, how many headers its kept copy has. A file unpacked from a
+/// pack has one, its type; one kept as the browser loaded it has the
+/// server's (type, length, caching, ETag).
+const SESSION_FILES_KEPT: &str = r#"const done = arguments[arguments.length - 1];
+(async () => {
+  const sw = await (await fetch("/sw.js")).text();
+  const own = JSON.parse(sw.match(/const SESSION_PACK = (.*?);\n/)[1]);
+  const name = (await caches.keys()).find((key) => key.startsWith("backstrong-"));
+  const cache = await caches.open(name);
+  const kept = await Promise.all(own.files.map(async (file) => {
+    const response = await cache.match(file);
+    return response ? [...response.headers.keys()].length : 0;
+  }));
+  done(kept);
+})().catch((e) => done(String(e)));"#;
+
+/// People often open the session page first: the worker then keeps the
+/// files it loaded as they are, instead of downloading them again in a
+/// pack. Opened after the home page, which loads none of them, they come
+/// in their pack. Offline, the session works either way.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_session_page_opened_first_is_not_downloaded_again() {
+    let site = Site::start(Host::Server).await;
+    for (first, from_page) in [("/session", true), ("/", false)] {
+        let browser = Browser::start().await;
+        let b = &browser;
+        b.open(&site.url(first)).await;
+        b.wait_controlled().await;
+        let kept = b.js_async(SESSION_FILES_KEPT, vec![]).await;
+        let counts: Vec<u64> = kept
+            .as_array()
+            .unwrap_or_else(|| panic!("{first}: {kept}"))
+            .iter()
+            .filter_map(Value::as_u64)
+            .collect();
+        assert!(counts.len() > 1, "{first}: {kept}");
+        if from_page {
+            assert!(counts.iter().all(|&n| n > 1), "{first}: {kept}");
+        } else {
+            assert!(counts.iter().all(|&n| n == 1), "{first}: {kept}");
+        }
+        b.assert_clean_console(first).await;
+        browser.close().await;
+    }
+    // Offline after the session page alone: the kept files run the session.
+    let browser = Browser::start().await;
+    let b = &browser;
+    b.open(&site.url("/session")).await;
+    b.wait_controlled().await;
+    let base = site.base.clone();
+    site.terminate().await;
+    b.open(&format!("{base}/session")).await;
+    b.start_session_to_first_rest().await;
+    wasm_folder(&b.js(RESOURCES, vec![]).await);
+    b.assert_clean_console("offline after the session page")
+        .await;
+    browser.close().await;
+}
+
 /// Build B: the same program under new content hashes, with its own
 /// `hash.txt` next to a copy of the binary (where Leptos reads it), exported
 /// into `out`. A real second build would differ in its bytes too; what

@@ -200,6 +200,9 @@ pub struct Site {
     pub pages: Vec<String>,
     /// The address of the service worker's pack (see [`crate::pack`]).
     pub pack: String,
+    /// The address of its pack of the session page's own lazy files, if
+    /// the build has any (see [`sw::ServiceWorker::session_packed`]).
+    pub session_pack: Option<String>,
     /// The `Content-Security-Policy` header: every page's inline scripts by
     /// hash.
     pub policy: String,
@@ -276,14 +279,31 @@ impl Site {
             .iter()
             .flat_map(SplitManifest::lazy_files)
             .collect();
+        // What the session page loads itself (people often open it first).
+        let session: Vec<String> = pages
+            .iter()
+            .filter(|(path, _)| path == "/session")
+            .flat_map(|(_, html)| {
+                manifests
+                    .iter()
+                    .flat_map(|m| m.files_for(html, &options.output_name))
+            })
+            .collect();
         let worker = sw::generate(
             pages.iter().map(|(p, h)| (p.as_str(), h.as_bytes())),
             files.iter().map(|f| (f.path.as_str(), &f.identity[..])),
             &on_demand,
             &lazy,
+            &session,
             &security_head,
         );
-        let offline_pack = offline_pack(&pages, &files, &worker.packed, &security_head);
+        let main_pack = offline_pack(&pages, &files, &worker.packed, &security_head);
+        let session_pack = worker.session_pack.clone().map(|url| {
+            (
+                url,
+                offline_pack(&[], &files, &worker.session_packed, &security_head),
+            )
+        });
         let mut by_path = HashMap::new();
         for (path, html) in pages {
             let file = page_file(&path);
@@ -319,18 +339,21 @@ impl Site {
                 &security_head,
             ),
         );
-        by_path.insert(
-            worker.pack.clone(),
-            make(
+        for (url, bytes) in [(worker.pack.clone(), main_pack)]
+            .into_iter()
+            .chain(session_pack)
+        {
+            let resource = make(
                 200,
-                worker.pack.trim_start_matches('/').to_owned(),
+                url.trim_start_matches('/').to_owned(),
                 "application/octet-stream",
-                &worker.pack,
-                Bytes::from(offline_pack),
+                &url,
+                Bytes::from(bytes),
                 Twins::Make,
                 &security_head,
-            ),
-        );
+            );
+            by_path.insert(url, resource);
+        }
         for file in files {
             let twins = if file.brotli.is_some() || file.gzip.is_some() {
                 Twins::Given {
@@ -356,6 +379,7 @@ impl Site {
         Ok(Self {
             build: worker.build,
             pack: worker.pack,
+            session_pack: worker.session_pack,
             pages: rendered.pages.into_iter().map(|p| p.path).collect(),
             policy,
             security_head,

@@ -1,5 +1,5 @@
 //! The service worker of this exact build: `server/src/assets/sw.js` with
-//! its build id, its pack's address (the pages and the lazy parts of the
+//! its build id, its packs' addresses (the pages and the lazy parts of the
 //! wasm, see `pack`) and the list of the other files to keep for offline
 //! use filled in. The build id hashes every page and every file (names and
 //! bytes), so any change to the app, however small, makes a new worker, a
@@ -24,20 +24,29 @@ pub struct ServiceWorker {
     /// The pack's address (see [`crate::pack`]); it names the build, so it
     /// never changes under its name.
     pub pack: String,
+    /// Lazy files the session page loads itself (the runner's), in a pack
+    /// of their own: when the session page was the first page opened, the
+    /// browser has them all in its HTTP cache, and the worker keeps them
+    /// from there instead of downloading them again.
+    pub session_packed: Vec<String>,
+    /// That pack's address, when it has files.
+    pub session_pack: Option<String>,
     /// The script.
     pub script: String,
 }
 
 /// The worker for these pages and files (address, bytes). `on_demand`:
 /// files left to be kept once fetched (the sync code); `lazy`: the lazy
-/// parts of the wasm, which go in the pack; `headers`: the header lines
-/// the pack gives each page, which count towards the build id like the
-/// bytes do.
+/// parts of the wasm, which go in the packs; `session`: those of them the
+/// session page loads itself, which go in a pack of their own; `headers`:
+/// the header lines the pack gives each page, which count towards the
+/// build id like the bytes do.
 pub fn generate<'a>(
     pages: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     on_demand: &[String],
     lazy: &[String],
+    session: &[String],
     headers: &[u8],
 ) -> ServiceWorker {
     let mut hasher = Sha256::new();
@@ -47,14 +56,16 @@ pub fn generate<'a>(
         hash_entry(&mut hasher, path, html);
         page_list.push(path.to_owned());
     }
-    let (mut assets, mut packed) = (Vec::new(), Vec::new());
+    let (mut assets, mut packed, mut session_packed) = (Vec::new(), Vec::new(), Vec::new());
     for (path, bytes) in files {
         // Every file counts towards the build id, precached or not.
         hash_entry(&mut hasher, path, bytes);
         if !precached(path) || on_demand.iter().any(|f| f == path) {
             continue;
         }
-        if lazy.iter().any(|f| f == path) {
+        if session.iter().any(|f| f == path) && lazy.iter().any(|f| f == path) {
+            session_packed.push(path.to_owned());
+        } else if lazy.iter().any(|f| f == path) {
             packed.push(path.to_owned());
         } else {
             assets.push(path.to_owned());
@@ -62,11 +73,19 @@ pub fn generate<'a>(
     }
     assets.sort();
     packed.sort();
+    session_packed.sort();
     let build = hex16(&hasher.finalize());
     let pack = format!("/pkg/offline.{build}.pack");
+    let session_pack =
+        (!session_packed.is_empty()).then(|| format!("/pkg/offline-session.{build}.pack"));
+    let session_json = match &session_pack {
+        Some(url) => serde_json::json!({ "url": url, "files": session_packed }).to_string(),
+        None => "null".to_owned(),
+    };
     let script = TEMPLATE
         .replace("__BUILD__", &build)
         .replace("__PACK__", &pack)
+        .replace("__SESSION_PACK__", &session_json)
         .replace("__ASSETS__", &json_list(&assets));
     ServiceWorker {
         build,
@@ -74,6 +93,8 @@ pub fn generate<'a>(
         assets,
         packed,
         pack,
+        session_packed,
+        session_pack,
         script,
     }
 }
@@ -123,6 +144,7 @@ mod tests {
             ],
             &[],
             &[],
+            &[],
             b"",
         );
         assert_eq!(
@@ -144,6 +166,7 @@ mod tests {
                 [("/icon.png", icon), ("/robots.txt", &b"x"[..])],
                 &[],
                 &[],
+                &[],
                 headers,
             )
         };
@@ -158,6 +181,8 @@ mod tests {
         assert!(a.script.contains(&a.build));
         assert_eq!(a.pack, format!("/pkg/offline.{}.pack", a.build));
         assert!(a.script.contains(&format!("const PACK = \"{}\";", a.pack)));
+        assert!(a.script.contains("const SESSION_PACK = null;"));
+        assert_eq!(a.session_pack, None);
     }
 
     #[test]
@@ -176,10 +201,19 @@ mod tests {
             ],
             &[],
             &lazy,
+            &lazy[1..],
             b"",
         );
         assert_eq!(sw.pages, ["/", "/stop"]);
-        assert_eq!(sw.packed, lazy);
+        assert_eq!(sw.packed, lazy[..1]);
+        // The session page's own in a pack of their own, named with the
+        // files the worker looks for in the HTTP cache first.
+        assert_eq!(sw.session_packed, lazy[1..]);
+        let session_pack = format!("/pkg/offline-session.{}.pack", sw.build);
+        assert_eq!(sw.session_pack.as_deref(), Some(session_pack.as_str()));
+        assert!(sw.script.contains(&format!(
+            r#"const SESSION_PACK = {{"files":["/pkg/b/split_x_1.wasm"],"url":"{session_pack}"}};"#
+        )));
         assert_eq!(sw.assets, ["/pkg/b/app.js", "/pkg/b/app.wasm"]);
         assert!(
             sw.script
@@ -200,6 +234,7 @@ mod tests {
                 ],
                 &on_demand,
                 &on_demand,
+                &[],
                 b"",
             )
         };

@@ -2,9 +2,14 @@
 // BUILD, PACK and ASSETS are filled in from the build's own files, so the
 // lists can never go stale and a new build always means a new worker.
 const BUILD = "__BUILD__";
-// Every page and every lazy part of the wasm, in one file (server/src/pack.rs):
-// one request, and brotli finds what the files share.
+// Every page and every lazy part of the wasm but the session page's own, in
+// one file (server/src/pack.rs): one request, and brotli finds what the
+// files share.
 const PACK = "__PACK__";
+// The lazy parts of the wasm the session page loads itself, in a pack of
+// their own ({url, files}, or null): people often open the session page
+// first, and then the browser holds these files already.
+const SESSION_PACK = __SESSION_PACK__;
 // The files every page loads, one by one: the browser has them already.
 const ASSETS = __ASSETS__;
 const CACHE = "backstrong-" + BUILD;
@@ -35,15 +40,45 @@ function unpack(bytes) {
   return files;
 }
 
+// Downloads the pack at `url` and keeps each of its files.
+async function keepPack(cache, url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(url + " answered " + response.status);
+  const files = unpack(new Uint8Array(await response.arrayBuffer()));
+  await Promise.all(files.map((file) =>
+    cache.put(file.path, new Response(file.body, { headers: file.headers }))));
+}
+
+// Keeps `files` without their pack when a page opened before has loaded
+// some of them: that page (the session page, opened first) has loaded the
+// others too, or is loading them, and a plain fetch waits for those the
+// browser is still fetching instead of downloading them again (one alone
+// only when no page had it). False, with nothing kept, when the browser
+// has none of them: the pack is smaller than the files one by one.
+async function keepWithoutPack(cache, files) {
+  const held = await Promise.all(files.map((file) =>
+    fetch(file, { cache: "only-if-cached", mode: "same-origin" }).catch(() => null)));
+  if (!held.some((response) => response && response.ok)) return false;
+  const responses = await Promise.all(held.map((response, i) =>
+    response && response.ok ? response : fetch(files[i])));
+  const failed = responses.findIndex((response) => !response.ok);
+  if (failed >= 0) throw new Error(files[failed] + " answered " + responses[failed].status);
+  await Promise.all(responses.map((response, i) => cache.put(files[i], response)));
+  return true;
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await cache.addAll(ASSETS);
-    const response = await fetch(PACK);
-    if (!response.ok) throw new Error(PACK + " answered " + response.status);
-    const files = unpack(new Uint8Array(await response.arrayBuffer()));
-    await Promise.all(files.map((file) =>
-      cache.put(file.path, new Response(file.body, { headers: file.headers }))));
+    await Promise.all([
+      keepPack(cache, PACK),
+      SESSION_PACK && (async () => {
+        if (!(await keepWithoutPack(cache, SESSION_PACK.files))) {
+          await keepPack(cache, SESSION_PACK.url);
+        }
+      })(),
+    ]);
     // No skipWaiting here: a new version waits until the page says so (the
     // user pressed Reload), never taking over a session under way.
   })());
