@@ -114,8 +114,17 @@ pub fn show_screen_top(heading: &str) {
     }
 }
 
-/// Sets or removes the `hidden` attribute of every element matching
-/// `selector` (for content rendered on the server, shown as data decides).
+/// Sets or removes the `hidden` attribute of `el`.
+pub fn hide(el: &web_sys::Element, hidden: bool) {
+    let _ = if hidden {
+        el.set_attribute("hidden", "")
+    } else {
+        el.remove_attribute("hidden")
+    };
+}
+
+/// Hides or shows every element matching `selector` (for content rendered
+/// on the server, shown as data decides).
 pub fn set_hidden(selector: &str, hidden: bool) {
     let Some(found) = document().and_then(|d| d.query_selector_all(selector).ok()) else {
         return;
@@ -125,11 +134,7 @@ pub fn set_hidden(selector: &str, hidden: bool) {
             .item(i)
             .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
         {
-            let _ = if hidden {
-                el.set_attribute("hidden", "")
-            } else {
-                el.remove_attribute("hidden")
-            };
+            hide(&el, hidden);
         }
     }
 }
@@ -322,13 +327,7 @@ pub fn each_with_attr(name: &str, mut f: impl FnMut(&web_sys::Element, &str)) {
 /// `value` and hides the others: for markup that holds every answer and
 /// shows one.
 pub fn show_only(name: &str, value: &str) {
-    each_with_attr(name, |el, v| {
-        let _ = if v == value {
-            el.remove_attribute("hidden")
-        } else {
-            el.set_attribute("hidden", "")
-        };
-    });
+    each_with_attr(name, |el, v| hide(el, v != value));
 }
 
 /// The text field an event happened in, when it is the one with `id`.

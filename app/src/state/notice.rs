@@ -95,6 +95,53 @@ impl StorageNotice {
         }
     }
 
+    /// The banner for this notice, as HTML text ([`crate::markup`]): the
+    /// message as an alert, a download button per unreadable copy kept
+    /// aside (`data-download` names its storage key), and OK
+    /// (`data-action="dismiss"`).
+    pub fn html(&self) -> String {
+        let mut m = crate::markup::Markup::default();
+        m.open(
+            "div",
+            &[
+                ("class", &"banner banner-warning"),
+                ("role", &"alert"),
+                ("data-testid", &"storage-notice"),
+            ],
+        )
+        .element("p", &[], &self.message);
+        let several = self.kept_aside.len() > 1;
+        for (key, what) in &self.kept_aside {
+            let label = if several {
+                format!("Download the unreadable {what}")
+            } else {
+                "Download the unreadable copy".to_owned()
+            };
+            m.element(
+                "button",
+                &[
+                    ("type", &"button"),
+                    ("class", &"button"),
+                    ("data-testid", &"download-corrupt"),
+                    ("data-download", key),
+                ],
+                label,
+            );
+        }
+        m.element(
+            "button",
+            &[
+                ("type", &"button"),
+                ("class", &"button"),
+                ("data-testid", &"dismiss-notice"),
+                ("data-action", &"dismiss"),
+            ],
+            "OK",
+        )
+        .close("div");
+        m.finish()
+    }
+
     /// This notice with `other`'s unreadable kinds added, when both are
     /// about unreadable data; `None` otherwise.
     fn merged(&self, other: &StorageNotice) -> Option<StorageNotice> {
@@ -182,6 +229,32 @@ mod tests {
             super::list(&["settings", "notes", "past sessions"]),
             "settings, notes and past sessions"
         );
+    }
+
+    #[test]
+    fn the_banner_offers_each_copy_kept_aside_and_ok() {
+        let one = StorageNotice::new(&corrupt("backstrong:prefs:corrupt"), "settings");
+        let m = one.html();
+        assert!(m.starts_with(
+            r#"<div class="banner banner-warning" role="alert" data-testid="storage-notice"><p>Your saved settings could not be read"#
+        ));
+        assert!(m.contains(
+            r#"data-download="backstrong:prefs:corrupt">Download the unreadable copy</button>"#
+        ));
+        assert!(m.ends_with(r#"data-action="dismiss">OK</button></div>"#));
+        let two = one
+            .merged(&StorageNotice::new(
+                &corrupt("backstrong:history:corrupt"),
+                "past sessions",
+            ))
+            .unwrap();
+        let m = two.html();
+        assert!(m.contains(">Download the unreadable settings<"));
+        assert!(m.contains(">Download the unreadable past sessions<"));
+        // A message in the app's own words stays text, with OK alone.
+        let plain = StorageNotice::plain("Full <quota> & more".into()).html();
+        assert!(plain.contains("<p>Full &lt;quota&gt; &amp; more</p>"));
+        assert!(!plain.contains("data-download"));
     }
 
     #[test]

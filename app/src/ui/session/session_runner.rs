@@ -6,7 +6,7 @@ use crate::{
     session::{
         Event, Phase, Plan, Session, Step, Symptom,
         cues::{Cue, CueState},
-        screen::{EFFORTS, Field, Screen, SetEntry, Tap, screen_of, toggle_felt},
+        screen::{EFFORTS, Field, Screen, SetEntry, Tap, clock, screen_of, toggle_felt},
     },
     state::stores,
     ui::screening::safety_check,
@@ -31,7 +31,7 @@ pub fn SessionRunner() -> impl IntoView {
     let wake_lock_missing = RwSignal::new(false);
 
     let live = move || st.active.with(|a| a.session.is_some());
-    let clock = StoredValue::new_local(FrameClock::new(
+    let frames = StoredValue::new_local(FrameClock::new(
         move |t| now.set(t),
         move || st.active.with_untracked(|a| a.session.is_some()),
     ));
@@ -40,7 +40,7 @@ pub fn SessionRunner() -> impl IntoView {
     Effect::new(move |was_running: Option<bool>| {
         let running = live();
         if running {
-            clock.with_value(FrameClock::start);
+            frames.with_value(FrameClock::start);
             if was_running != Some(true) && WakeLock::acquire() == WakeLockStatus::Unsupported {
                 wake_lock_missing.set(true);
             }
@@ -60,7 +60,7 @@ pub fn SessionRunner() -> impl IntoView {
                 st.close_stale_session(t, platform::utc_offset_min());
                 if st.active.with_untracked(|a| a.session.is_some()) {
                     WakeLock::acquire();
-                    clock.with_value(FrameClock::start);
+                    frames.with_value(FrameClock::start);
                 }
             }
         });
@@ -301,7 +301,7 @@ pub fn SessionRunner() -> impl IntoView {
         let Some(el) = find("[data-testid=countdown]") else {
             return;
         };
-        let digits = crate::session::screen::clock(until_ms.saturating_sub(t));
+        let digits = clock(until_ms.saturating_sub(t));
         if el.text_content().as_deref() != Some(digits.as_str()) {
             el.set_text_content(Some(&digits));
         }

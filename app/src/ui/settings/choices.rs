@@ -44,9 +44,6 @@ pub fn show(prefs: &Prefs) {
         }
     });
     platform::each_with_attr("data-if-choice", |el, attr| {
-        let _ = match Choice::parse(attr).is_some_and(|c| prefs.chosen(&c)) {
-            true => el.remove_attribute("hidden"),
-            false => el.set_attribute("hidden", ""),
-        };
+        platform::hide(el, !Choice::parse(attr).is_some_and(|c| prefs.chosen(&c)));
     });
 }
