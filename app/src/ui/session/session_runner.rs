@@ -295,7 +295,12 @@ pub fn SessionRunner() -> impl IntoView {
     // The rest countdown's digits, and its deadline for tests and
     // benchmarks: written on every frame, only when they change.
     let show_countdown = move |t: u64| {
-        let Screen::Rest { until_ms, .. } = screen.get_untracked() else {
+        // Read in place: this runs on every frame, and a clone of the
+        // screen would copy its text each time.
+        let Some(until_ms) = screen.with_untracked(|s| match s {
+            Screen::Rest { until_ms, .. } => Some(*until_ms),
+            _ => None,
+        }) else {
             return;
         };
         let Some(el) = find("[data-testid=countdown]") else {
