@@ -28,5 +28,5 @@ pub fn StorageBanner() -> impl IntoView {
             board.dismiss();
         }
     };
-    view! { <div on:click=on_click inner_html=banner></div> }
+    view! { <div class="site-banner" on:click=on_click inner_html=banner></div> }
 }

@@ -24,5 +24,5 @@ pub fn UpdateBanner() -> impl IntoView {
             pwa::apply_update();
         }
     };
-    view! { <div on:click=reload inner_html=banner></div> }
+    view! { <div class="site-banner" on:click=reload inner_html=banner></div> }
 }
